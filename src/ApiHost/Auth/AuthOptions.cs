@@ -1,0 +1,15 @@
+namespace GridTokenX.ApiHost.Auth;
+
+/// <summary>Bound from <c>Auth</c> (environment: <c>Auth__SigningKey</c> …).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+    public const int MinKeyBytes = 32;
+
+    /// <summary>HS256 key shared by every API host. Standalone mode makes a random one when unset.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "gridtokenx";
+
+    public string Audience { get; set; } = "gridtokenx-api";
+}

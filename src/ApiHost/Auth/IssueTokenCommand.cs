@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace GridTokenX.ApiHost.Auth;
+
+/// <summary><c>issue-token --user alice [--role admin] [--ttl 1h]</c>: prints a token signed with the configured key.</summary>
+public static class IssueTokenCommand
+{
+    public const string Name = "issue-token";
+
+    public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        string? user = null;
+        var role = Roles.User;
+        var ttl = TimeSpan.FromHours(1);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--user" when value is not null: user = value; i++; break;
+                case "--role" when value is not null: role = value; i++; break;
+                case "--ttl" when value is not null:
+                    if (!TryParseDuration(value, out ttl))
+                    {
+                        error.WriteLine($"--ttl '{value}' is not a duration like 30m, 1h, 7d or 01:00:00.");
+                        return 2;
+                    }
+
+                    i++;
+                    break;
+                default:
+                    error.WriteLine($"Unknown argument '{args[i]}'. Usage: issue-token --user <id> [--role user|admin] [--ttl 1h]");
+                    return 2;
+            }
+        }
+
+        if (!TokenIssuer.IsValidUserId(user))
+        {
+            error.WriteLine("--user is required: 1-64 letters, digits, '_' or '-'.");
+            return 2;
+        }
+
+        if (!TokenIssuer.IsValidRole(role))
+        {
+            error.WriteLine("--role must be 'user' or 'admin'.");
+            return 2;
+        }
+
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (string.IsNullOrEmpty(options.SigningKey))
+        {
+            error.WriteLine("Set Auth__SigningKey (at least 32 bytes) to the key the API hosts use. Standalone mode prints its own tokens at start-up.");
+            return 2;
+        }
+
+        var errors = new List<string>();
+        var key = SigningKey.Resolve(options, standalone: false, errors);
+        if (errors.Count > 0)
+        {
+            foreach (var message in errors) error.WriteLine(message);
+            return 2;
+        }
+
+        output.WriteLine(new TokenIssuer(key, options, TimeProvider.System).Issue(user!, role, ttl));
+        return 0;
+    }
+
+    public static bool TryParseDuration(string value, out TimeSpan duration)
+    {
+        duration = default;
+        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            duration = value[^1] switch
+            {
+                's' => TimeSpan.FromSeconds(n),
+                'm' => TimeSpan.FromMinutes(n),
+                'h' => TimeSpan.FromHours(n),
+                'd' => TimeSpan.FromDays(n),
+                _ => TimeSpan.Zero,
+            };
+            if (duration > TimeSpan.Zero && duration <= TimeSpan.FromDays(365)) return true;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using GridTokenX.ApiHost.Http;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GridTokenX.ApiHost.Auth;
+
+public static class JwtSetup
+{
+    /// <summary>HS256 bearer tokens, validated strictly (issuer, audience, lifetime, algorithm, claim shapes).</summary>
+    public static IServiceCollection AddGridTokenXAuth(this IServiceCollection services, AuthOptions options, SigningKey key)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(key);
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKey = key.SecurityKey,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                RoleClaimType = "role",
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    var principal = context.Principal!;
+                    var role = principal.FindFirstValue("role") ?? Roles.User;
+                    if (!TokenIssuer.IsValidUserId(principal.FindFirstValue("sub")) || !TokenIssuer.IsValidRole(role))
+                        context.Fail("The token's sub or role claim is malformed.");
+                    else if (principal.FindFirst("role") is null)
+                        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("role", Roles.User));
+                    return Task.CompletedTask;
+                },
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    await Problems.Create(401, "unauthorized", "Unauthorized",
+                        context.AuthenticateFailure is null
+                            ? "A bearer token is required."
+                            : "The bearer token is invalid or expired.").ExecuteAsync(context.HttpContext);
+                },
+                OnForbidden = context =>
+                    Problems.Create(403, "forbidden", "Forbidden", "This route needs a role the token does not have.")
+                        .ExecuteAsync(context.HttpContext),
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Roles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
+        return services;
+    }
+
+    /// <summary>The authenticated caller's user id (only called behind RequireAuthorization).</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue("sub") ?? throw new InvalidOperationException("Authenticated principal without a sub claim.");
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using GridTokenX.ApiHost.Auth;
+using GridTokenX.ApiHost.Health;
+using GridTokenX.ApiHost.Http;
+using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Trading;
+using GridTokenX.Grains.Hosting;
+using GridTokenX.Redis.Connection;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace GridTokenX.ApiHost.Hosting;
+
+/// <summary>Composes the API host: standalone (co-hosted in-memory silo) or an Orleans client of a Redis cluster.</summary>
+public static class ApiApplication
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        QuietLoggingDefaults.AddTo(builder.Configuration);
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+
+        var settings = GridTokenXSettings.From(builder.Configuration);
+        var errors = new List<string>();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var key = SigningKey.Resolve(auth, standalone: !settings.UsesRedis, errors);
+        if (errors.Count > 0) throw new InvalidSettingsException(errors);
+
+        var services = builder.Services;
+        services.AddGridTokenXMarkets(builder.Configuration);
+        services.AddGridTokenXAuth(auth, key);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.MaxDepth = 16;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+                context.ProblemDetails.Extensions["code"] = CodeFor(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddSingleton<IReadinessCheck, ClusterReadinessCheck>();
+
+        if (settings.RedisConnectionString is { } connectionString)
+        {
+            var redis = RedisConnectionFactory.CreateOptions(connectionString);
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+            services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            });
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddGridTokenX(builder.Configuration, settings));
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealth();
+        app.MapMarkets();
+        app.MapOrders();
+
+        if (!settings.UsesRedis)
+        {
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl;
+                StandaloneBanner.Print(Console.Out, address, app.Services.GetRequiredService<TokenIssuer>(), key.IsEphemeral);
+            });
+        }
+
+        return app;
+    }
+
+    private static string CodeFor(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        409 => "conflict",
+        413 => "body_too_large",
+        415 => "unsupported_media_type",
+        429 => "rate_limited",
+        503 => "service_unavailable",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+}

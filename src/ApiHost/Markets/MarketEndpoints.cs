@@ -1,0 +1,42 @@
+using GridTokenX.ApiHost.Http;
+using GridTokenX.ApiHost.Trading;
+using GridTokenX.Grains.Abstractions.Trading;
+
+namespace GridTokenX.ApiHost.Markets;
+
+/// <summary>Public market data: no token needed.</summary>
+public static class MarketEndpoints
+{
+    public static IEndpointRouteBuilder MapMarkets(this IEndpointRouteBuilder app)
+    {
+        var markets = app.MapGroup("/api/v1/markets").WithTags("Markets").AllowAnonymous();
+
+        markets.MapGet("/", (MarketCatalog catalog) => TypedResults.Ok(catalog.Markets.Select(MarketResponse.From).ToList()))
+            .WithName("ListMarkets");
+
+        markets.MapGet("/{symbol}/book", async (string symbol, HttpRequest request, MarketCatalog catalog, IGrainFactory grains) =>
+        {
+            if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
+            if (!QueryParameters.TryInt(request, "depth", 20, 1, 500, out var depth, out var problem)) return problem!;
+            var book = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetBook(depth);
+            return TypedResults.Ok(BookResponse.From(book, spec));
+        }).WithName("GetOrderBook").Produces<BookResponse>().ProducesProblem(404).ProducesProblem(400);
+
+        markets.MapGet("/{symbol}/trades", async (string symbol, HttpRequest request, MarketCatalog catalog, IGrainFactory grains) =>
+        {
+            if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
+            if (!QueryParameters.TryInt(request, "limit", 100, 1, 1000, out var limit, out var problem)) return problem!;
+            var trades = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetTrades(limit);
+            return TypedResults.Ok(trades.Select(t => TradeResponse.From(t, spec)).ToList());
+        }).WithName("GetMarketTrades").Produces<List<TradeResponse>>().ProducesProblem(404).ProducesProblem(400);
+
+        markets.MapGet("/{symbol}/ticker", async (string symbol, MarketCatalog catalog, IGrainFactory grains) =>
+        {
+            if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
+            var ticker = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetTicker();
+            return TypedResults.Ok(TickerResponse.From(ticker, spec));
+        }).WithName("GetTicker").Produces<TickerResponse>().ProducesProblem(404);
+
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+namespace GridTokenX.Grains.Abstractions.Trading;
+
+[GenerateSerializer, Immutable]
+public sealed record CancelOrderResult(
+    [property: Id(0)] CancelOrderOutcome Outcome,
+    [property: Id(1)] Order? Order);

@@ -1,0 +1,8 @@
+namespace GridTokenX.Grains.Abstractions.Trading;
+
+[GenerateSerializer]
+public enum OrderSide : byte
+{
+    Buy,
+    Sell,
+}

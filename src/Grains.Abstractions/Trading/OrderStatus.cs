@@ -1,0 +1,10 @@
+namespace GridTokenX.Grains.Abstractions.Trading;
+
+[GenerateSerializer]
+public enum OrderStatus : byte
+{
+    Open,
+    PartiallyFilled,
+    Filled,
+    Cancelled,
+}

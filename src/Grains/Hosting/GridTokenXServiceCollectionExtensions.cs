@@ -1,0 +1,30 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GridTokenX.Grains.Hosting;
+
+public static class GridTokenXServiceCollectionExtensions
+{
+    /// <summary>Settings every GridTokenX process shares: the markets and the clock.</summary>
+    public static IServiceCollection AddGridTokenXMarkets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<MarketsOptions>().Bind(configuration.GetSection("GridTokenX")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketsOptions>, MarketsOptionsValidator>());
+        services.TryAddSingleton(sp => MarketCatalog.Create(sp.GetRequiredService<IOptions<MarketsOptions>>().Value.Markets, out _));
+        return services;
+    }
+
+    public static IServiceCollection AddGridTokenXTrading(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGridTokenXMarkets(configuration);
+        services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section))
+            .Validate(o => o.SnapshotEvery is >= 1 and <= 10_000_000, $"{TradingOptions.Section}:SnapshotEvery must be between 1 and 10000000.")
+            .ValidateOnStart();
+        return services;
+    }
+}

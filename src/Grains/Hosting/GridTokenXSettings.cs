@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using GridTokenX.Redis.Connection;
+using Microsoft.Extensions.Configuration;
+
+namespace GridTokenX.Grains.Hosting;
+
+/// <summary>The process-level settings of API.md's "Running" table, read once at start-up.</summary>
+public sealed record GridTokenXSettings(string ClusterId, string ServiceId, string? RedisConnectionString, int SiloPort, int GatewayPort,
+    IPAddress AdvertisedAddress)
+{
+    public bool UsesRedis => RedisConnectionString is not null;
+
+    public static GridTokenXSettings From(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var redis = configuration[$"{RedisOptions.Section}:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(redis)) redis = null;
+        else if (!RedisOptions.TryParse(redis, out _, out var error)) errors.Add(error!);
+
+        var siloPort = Port(configuration, "GridTokenX:Silo:SiloPort", 11111, errors);
+        var gatewayPort = Port(configuration, "GridTokenX:Silo:GatewayPort", 30000, errors);
+        var advertised = Advertised(configuration["GridTokenX:Silo:AdvertisedHost"], errors);
+        var clusterId = NonEmpty(configuration, "GridTokenX:ClusterId", errors);
+        var serviceId = NonEmpty(configuration, "GridTokenX:ServiceId", errors);
+        if (errors.Count > 0) throw new InvalidSettingsException(errors);
+        return new GridTokenXSettings(clusterId, serviceId, redis, siloPort, gatewayPort, advertised!);
+    }
+
+    private static int Port(IConfiguration configuration, string key, int fallback, List<string> errors)
+    {
+        var raw = configuration[key];
+        if (string.IsNullOrWhiteSpace(raw)) return fallback;
+        if (int.TryParse(raw, out var port) && port is > 0 and < 65536) return port;
+        errors.Add($"{key} must be a port number between 1 and 65535 (got '{raw}').");
+        return fallback;
+    }
+
+    private static string NonEmpty(IConfiguration configuration, string key, List<string> errors)
+    {
+        var raw = configuration[key];
+        if (raw is null) return "gridtokenx";
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > 64)
+            errors.Add($"{key} must be 1 to 64 characters.");
+        return raw;
+    }
+
+    // "auto" advertises this machine's own address (containers); the default keeps a laptop cluster on loopback.
+    private static IPAddress? Advertised(string? host, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(host)) return IPAddress.Loopback;
+        if (IPAddress.TryParse(host, out var ip)) return ip;
+        try
+        {
+            var name = host == "auto" ? Dns.GetHostName() : host;
+            return Dns.GetHostAddresses(name).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? throw new SocketException();
+        }
+        catch (SocketException)
+        {
+            errors.Add($"GridTokenX:Silo:AdvertisedHost '{host}' does not resolve to an IPv4 address.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using GridTokenX.Redis.Connection;
+using GridTokenX.Redis.Journal;
+using GridTokenX.Redis.Trading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace GridTokenX.Grains.Hosting;
+
+public static class GridTokenXSiloBuilderExtensions
+{
+    /// <summary>
+    /// Wires a silo of this system: Redis for membership, grain state, reminders and the market journals when a
+    /// connection string is set; in-memory, single-process equivalents otherwise (standalone mode).
+    /// </summary>
+    public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, GridTokenXSettings settings)
+    {
+        silo.Services.AddGridTokenXTrading(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("GridTokenX:Silo:Membership"));
+
+        if (settings.RedisConnectionString is { } connectionString)
+        {
+            var redis = RedisConnectionFactory.CreateOptions(connectionString);
+            silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+            silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+            silo.Services.AddSingleton<IJournalStore, RedisJournalStore>();
+            silo.Services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IJournalStore, InMemoryJournalStore>();
+            silo.Services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,266 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading.Matching;
+using GridTokenX.Grains.Trading.Persistence;
+
+namespace GridTokenX.Grains.Trading;
+
+/// <summary>
+/// One market's complete state: the matching engine, every order and trade, and the indexes the API reads.
+/// Plain, single-threaded and deterministic: the grain applies commands in journal order, and replaying the same
+/// commands into a fresh instance (or a restored snapshot) yields the same state.
+/// </summary>
+public sealed class Market
+{
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    private readonly MatchingEngine _engine;
+    private readonly Dictionary<long, MarketOrder> _orders = [];
+    private readonly List<MarketOrder> _ordersInArrival = [];
+    private readonly Dictionary<string, List<MarketOrder>> _ordersByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string ClientOrderId), MarketOrder> _byClientOrderId = [];
+    private readonly List<TradeRecord> _trades = [];
+    private readonly Dictionary<string, List<TradeRecord>> _tradesByUser = new(StringComparer.Ordinal);
+    private readonly List<Fill> _fills = [];
+
+    public Market(MarketSpec spec)
+    {
+        Spec = spec;
+        _engine = new MatchingEngine(new MatchingEngineOptions(spec.MinPriceTicks, spec.MaxPriceTicks));
+    }
+
+    public MarketSpec Spec { get; }
+
+    /// <summary>Sequence of the last command applied.</summary>
+    public long Sequence { get; private set; }
+
+    public long NextOrderNumber { get; private set; } = 1;
+
+    public int OrderCount => _orders.Count;
+
+    public void Apply(MarketCommand command)
+    {
+        switch (command)
+        {
+            case PlaceCommand place: Place(place); break;
+            case CancelCommand cancel: Cancel(cancel); break;
+            default: throw new InvalidOperationException($"Unknown command {command.GetType().Name}.");
+        }
+    }
+
+    public MarketOrder Place(PlaceCommand c)
+    {
+        ExpectNext(c);
+        if (c.OrderNumber != NextOrderNumber)
+            throw new InvalidOperationException($"Order number {c.OrderNumber} out of order; expected {NextOrderNumber}.");
+
+        var engineOrder = new EngineOrder(c.OrderNumber, c.UserId, c.Side.ToEngine(), c.Type.ToEngine(),
+            c.Type == OrderType.Market ? Matching.TimeInForce.Ioc : c.TimeInForce.ToEngine(), c.PriceTicks, c.QuantityLots, c.TimestampMs);
+        var order = new MarketOrder(engineOrder, c.ClientOrderId, c.TimestampMs, _trades.Count);
+
+        _fills.Clear();
+        _engine.Place(engineOrder, _fills);
+        foreach (var fill in _fills)
+        {
+            var buy = fill.Taker.Side == Side.Buy ? fill.Taker : fill.Maker;
+            var sell = fill.Taker.Side == Side.Buy ? fill.Maker : fill.Taker;
+            var trade = new TradeRecord(_trades.Count + 1, fill.Price, fill.Quantity, buy.Id, sell.Id, buy.UserId, sell.UserId,
+                fill.Maker.Side.ToContract(), c.TimestampMs);
+            AddTrade(trade);
+            _orders[fill.Maker.Id].UpdatedAtMs = c.TimestampMs;
+        }
+
+        order.ArrivalTradeCount = _fills.Count;
+        AddOrder(order);
+        NextOrderNumber++;
+        Sequence = c.Sequence;
+        return order;
+    }
+
+    public MarketOrder Cancel(CancelCommand c)
+    {
+        ExpectNext(c);
+        if (!_engine.TryCancel(c.OrderNumber, out _))
+            throw new InvalidOperationException($"Order {c.OrderNumber} is not resting; a cancel must not have been journaled.");
+        var order = _orders[c.OrderNumber];
+        order.UpdatedAtMs = c.TimestampMs;
+        Sequence = c.Sequence;
+        return order;
+    }
+
+    public MarketOrder? Find(long number) => _orders.GetValueOrDefault(number);
+
+    public MarketOrder? FindByClientOrderId(string userId, string clientOrderId) =>
+        _byClientOrderId.GetValueOrDefault((userId, clientOrderId));
+
+    /// <summary>True when a repeated request asks for exactly what the original order asked for.</summary>
+    public static bool IsSameRequest(MarketOrder original, PlaceOrderCommand request, long priceTicks, long quantityLots)
+    {
+        var e = original.Engine;
+        return e.Side == request.Side.ToEngine()
+            && e.Kind == request.Type.ToEngine()
+            && (request.Type == OrderType.Market || e.Tif == request.TimeInForce.ToEngine())
+            && e.Price == priceTicks
+            && e.Quantity == quantityLots;
+    }
+
+    public Order ToOrder(MarketOrder o)
+    {
+        var e = o.Engine;
+        return new Order(
+            OrderIds.Order(Spec.Symbol, e.Id), o.ClientOrderId, e.UserId, Spec.Symbol, e.Side.ToContract(), e.Kind.ToContract(),
+            e.Tif.ToContract(), e.Kind == OrderKind.Limit ? Spec.ToPrice(e.Price) : null, Spec.ToQuantity(e.Quantity),
+            Spec.ToQuantity(e.Filled), Spec.ToQuantity(e.Remaining), Spec.AveragePrice(e.Notional, e.Filled),
+            e.Status.ToContract(), e.CancelReason.ToContract(), FromMs(o.CreatedAtMs), FromMs(o.UpdatedAtMs));
+    }
+
+    public Trade ToTrade(TradeRecord t) => new(
+        OrderIds.Trade(Spec.Symbol, t.Number), Spec.Symbol, Spec.ToPrice(t.PriceTicks), Spec.ToQuantity(t.QuantityLots),
+        OrderIds.Order(Spec.Symbol, t.BuyOrderNumber), OrderIds.Order(Spec.Symbol, t.SellOrderNumber), t.BuyerId, t.SellerId,
+        t.MakerSide, FromMs(t.TimestampMs));
+
+    public IReadOnlyList<Trade> ArrivalTrades(MarketOrder o)
+    {
+        var result = new Trade[o.ArrivalTradeCount];
+        for (var i = 0; i < result.Length; i++) result[i] = ToTrade(_trades[o.ArrivalTradeIndex + i]);
+        return result;
+    }
+
+    public IReadOnlyList<Order> UserOrders(string userId, bool openOnly, int limit)
+    {
+        var result = new List<Order>();
+        if (!_ordersByUser.TryGetValue(userId, out var orders)) return result;
+        for (var i = orders.Count - 1; i >= 0 && result.Count < limit; i--)
+        {
+            if (openOnly && orders[i].IsFinal) continue;
+            result.Add(ToOrder(orders[i]));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<Trade> UserTrades(string userId, int limit) =>
+        _tradesByUser.TryGetValue(userId, out var trades) ? NewestFirst(trades, limit) : [];
+
+    public IReadOnlyList<Trade> RecentTrades(int limit) => NewestFirst(_trades, limit);
+
+    public OrderBookView Book(int depth, DateTimeOffset now)
+    {
+        return new OrderBookView(Spec.Symbol, Sequence, Levels(Side.Buy, depth), Levels(Side.Sell, depth),
+            _engine.BestBid is { } bid ? Spec.ToPrice(bid) : null, _engine.BestAsk is { } ask ? Spec.ToPrice(ask) : null, now);
+    }
+
+    /// <summary>Last price and 24-hour statistics as of <paramref name="now"/>.</summary>
+    public Ticker Ticker(DateTimeOffset now)
+    {
+        var from = (now - Day).ToUnixTimeMilliseconds();
+        long volume = 0;
+        long? high = null, low = null;
+        var firstInWindow = _trades.Count;
+        for (var i = _trades.Count - 1; i >= 0 && _trades[i].TimestampMs >= from; i--)
+        {
+            var t = _trades[i];
+            volume += t.QuantityLots;
+            high = Math.Max(high ?? long.MinValue, t.PriceTicks);
+            low = Math.Min(low ?? long.MaxValue, t.PriceTicks);
+            firstInWindow = i;
+        }
+
+        long? last = _trades.Count > 0 ? _trades[^1].PriceTicks : null;
+        // The change is measured from the last price before the window opened, else from the window's first trade.
+        long? reference = firstInWindow > 0 ? _trades[firstInWindow - 1].PriceTicks
+            : _trades.Count > 0 ? _trades[0].PriceTicks : null;
+        decimal? change = last is { } l && reference is { } r && r != 0
+            ? decimal.Round((decimal)(l - r) * 100m / r, 2, MidpointRounding.ToEven)
+            : null;
+        return new Ticker(Spec.Symbol, last is { } lp ? Spec.ToPrice(lp) : null,
+            _engine.BestBid is { } bid ? Spec.ToPrice(bid) : null, _engine.BestAsk is { } ask ? Spec.ToPrice(ask) : null,
+            Spec.ToQuantity(volume), high is { } h ? Spec.ToPrice(h) : null, low is { } lo ? Spec.ToPrice(lo) : null, change);
+    }
+
+    public MarketSnapshot ToSnapshot()
+    {
+        var orders = new OrderRecord[_ordersInArrival.Count];
+        for (var i = 0; i < orders.Length; i++)
+        {
+            var o = _ordersInArrival[i];
+            var e = o.Engine;
+            orders[i] = new OrderRecord(e.Id, e.UserId, o.ClientOrderId, e.Side.ToContract(), e.Kind.ToContract(), e.Tif.ToContract(),
+                e.Price, e.Quantity, e.Filled, e.Notional, e.Status.ToContract(), e.CancelReason.ToContract(), o.CreatedAtMs,
+                o.UpdatedAtMs, o.ArrivalTradeIndex, o.ArrivalTradeCount);
+        }
+
+        var resting = _engine.RestingOrdersInPriorityOrder().Select(o => o.Id).ToArray();
+        return new MarketSnapshot(Spec.Symbol, Sequence, NextOrderNumber, orders, resting, [.. _trades]);
+    }
+
+    public static Market FromSnapshot(MarketSpec spec, MarketSnapshot snapshot)
+    {
+        if (snapshot.Symbol != spec.Symbol)
+            throw new InvalidOperationException($"Snapshot of {snapshot.Symbol} cannot restore market {spec.Symbol}.");
+        var market = new Market(spec) { Sequence = snapshot.Sequence, NextOrderNumber = snapshot.NextOrderNumber };
+        foreach (var t in snapshot.Trades) market.AddTrade(t);
+        foreach (var r in snapshot.Orders)
+        {
+            var engineOrder = new EngineOrder(r.Number, r.UserId, r.Side.ToEngine(), r.Type.ToEngine(), r.TimeInForce.ToEngine(),
+                r.PriceTicks, r.QuantityLots, r.CreatedAtMs)
+            {
+                Filled = r.FilledLots,
+                Notional = r.NotionalTickLots,
+                Status = r.Status.ToEngine(),
+                CancelReason = r.CancelReason.ToEngine(),
+            };
+            var order = new MarketOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex)
+            {
+                UpdatedAtMs = r.UpdatedAtMs,
+                ArrivalTradeCount = r.ArrivalTradeCount,
+            };
+            market.AddOrder(order);
+        }
+
+        foreach (var number in snapshot.RestingInPriorityOrder) market._engine.Restore(market._orders[number].Engine);
+        return market;
+    }
+
+    private void ExpectNext(MarketCommand c)
+    {
+        if (c.Sequence != Sequence + 1)
+            throw new InvalidOperationException($"Command sequence {c.Sequence} out of order; expected {Sequence + 1}.");
+    }
+
+    private void AddOrder(MarketOrder order)
+    {
+        _orders.Add(order.Number, order);
+        _ordersInArrival.Add(order);
+        ListFor(_ordersByUser, order.UserId).Add(order);
+        if (order.ClientOrderId is { } coid) _byClientOrderId[(order.UserId, coid)] = order;
+    }
+
+    private void AddTrade(TradeRecord trade)
+    {
+        _trades.Add(trade);
+        ListFor(_tradesByUser, trade.BuyerId).Add(trade);
+        if (trade.SellerId != trade.BuyerId) ListFor(_tradesByUser, trade.SellerId).Add(trade);
+    }
+
+    private List<BookLevel> Levels(Side side, int depth)
+    {
+        var views = new List<PriceLevelView>(Math.Min(depth, 64));
+        _engine.GetDepth(side, depth, views);
+        return views.ConvertAll(v => new BookLevel(Spec.ToPrice(v.Price), Spec.ToQuantity(v.Quantity), v.OrderCount));
+    }
+
+    private List<Trade> NewestFirst(List<TradeRecord> trades, int limit)
+    {
+        var result = new List<Trade>(Math.Min(limit, trades.Count));
+        for (var i = trades.Count - 1; i >= 0 && result.Count < limit; i--) result.Add(ToTrade(trades[i]));
+        return result;
+    }
+
+    private static List<T> ListFor<T>(Dictionary<string, List<T>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        return list;
+    }
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}

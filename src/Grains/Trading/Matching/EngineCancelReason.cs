@@ -1,0 +1,11 @@
+namespace GridTokenX.Grains.Trading.Matching;
+
+public enum EngineCancelReason : byte
+{
+    None,
+    UserRequested,
+    IocRemainder,
+    FokUnfilled,
+    SelfTrade,
+    NoLiquidity,
+}

@@ -1,0 +1,7 @@
+namespace GridTokenX.Grains.Trading.Matching;
+
+public enum OrderKind : byte
+{
+    Limit,
+    Market,
+}

@@ -1,0 +1,257 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading.Persistence;
+using GridTokenX.Redis.Journal;
+using GridTokenX.Redis.Trading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Serialization;
+
+namespace GridTokenX.Grains.Trading;
+
+/// <summary>
+/// Owns one market. Commands are matched synchronously inside a turn (so the engine is never touched concurrently)
+/// and journaled in batches: while one batch is being written, the commands that arrive are matched and queue for
+/// the next write (group commit). A caller hears back only once its command is in the journal, and no read shows
+/// state that is not yet durable. If a write fails, or another activation has moved the journal on, everything
+/// not yet written is refused and this activation discards itself; the next one rebuilds from the journal.
+/// </summary>
+[Reentrant]
+public sealed partial class OrderBookGrain(
+    IJournalStore journal,
+    IClientOrderIdRegistry clientOrderIds,
+    MarketCatalog catalog,
+    Serializer serializer,
+    TimeProvider time,
+    IOptions<TradingOptions> options,
+    ILogger<OrderBookGrain> logger) : Grain, IOrderBookGrain
+{
+    private const int MaxQueryLimit = 1000;
+
+    private readonly List<MarketCommand> _pending = [];
+    private Market _market = null!;
+    private TaskCompletionSource? _pendingDurable;
+    private TaskCompletionSource? _writing;
+    private long _writingHead;
+    private long _durableSequence;
+    private long _snapshotSequence;
+    private long _lastTimestampMs;
+    private Exception? _broken;
+
+    private string Symbol => _market.Spec.Symbol;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var symbol = this.GetPrimaryKeyString();
+        if (!catalog.TryGet(symbol, out var spec))
+            throw new InvalidOperationException($"No market '{symbol}' is configured.");
+
+        var contents = await journal.LoadAsync(symbol, cancellationToken);
+        _market = contents.Snapshot is { } snapshot
+            ? Market.FromSnapshot(spec, Decode<MarketSnapshot>(snapshot))
+            : new Market(spec);
+        var replayed = 0;
+        foreach (var batch in contents.Batches)
+        {
+            foreach (var command in Decode<MarketBatch>(batch.Data).Commands)
+            {
+                if (command.Sequence <= _market.Sequence) continue;
+                _market.Apply(command);
+                _lastTimestampMs = command.TimestampMs;
+                replayed++;
+            }
+        }
+
+        if (_market.Sequence != contents.Head)
+            throw new InvalidOperationException($"Market {symbol} rebuilt to sequence {_market.Sequence}, journal head is {contents.Head}.");
+        _durableSequence = contents.Head;
+        _snapshotSequence = contents.SnapshotSequence;
+        LogRestored(symbol, contents.SnapshotSequence, replayed, contents.Head, _market.OrderCount);
+    }
+
+    public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderCommand command)
+    {
+        ThrowIfBroken();
+        var spec = _market.Spec;
+        if (command.Symbol != spec.Symbol)
+            return Rejected(new FieldError("symbol", $"This is the {spec.Symbol} market."));
+        if (spec.Validate(command.Type, command.Price, command.Quantity, out var priceTicks, out var quantityLots) is { } error)
+            return Rejected(error);
+
+        if (command.ClientOrderId is { } clientOrderId)
+        {
+            if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } original)
+                return await Repeat(original, command, priceTicks, quantityLots);
+
+            var owner = await clientOrderIds.ClaimAsync(command.UserId, clientOrderId, spec.Symbol, CancellationToken.None);
+            if (owner != spec.Symbol) return new PlaceOrderResult(PlaceOrderOutcome.ClientOrderIdConflict, null, []);
+            ThrowIfBroken();
+            // A twin of this request may have been matched while the claim was in flight.
+            if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } twin)
+                return await Repeat(twin, command, priceTicks, quantityLots);
+        }
+
+        var place = new PlaceCommand(_market.Sequence + 1, NextTimestamp(), _market.NextOrderNumber, command.UserId,
+            command.ClientOrderId, command.Side, command.Type, command.Type == OrderType.Market ? TimeInForce.Ioc : command.TimeInForce,
+            priceTicks, quantityLots);
+        var order = _market.Place(place);
+        var result = new PlaceOrderResult(PlaceOrderOutcome.Created, _market.ToOrder(order), _market.ArrivalTrades(order));
+        await Journal(place);
+        return result;
+    }
+
+    public async Task<CancelOrderResult> CancelOrder(string userId, string orderId)
+    {
+        ThrowIfBroken();
+        var order = FindOwned(userId, orderId);
+        if (order is null) return new CancelOrderResult(CancelOrderOutcome.NotFound, null);
+        if (!order.Engine.IsResting)
+        {
+            var final = _market.ToOrder(order);
+            await WhenDurable(_market.Sequence);
+            return new CancelOrderResult(CancelOrderOutcome.AlreadyFinal, final);
+        }
+
+        var cancel = new CancelCommand(_market.Sequence + 1, NextTimestamp(), order.Number);
+        _market.Cancel(cancel);
+        var cancelled = _market.ToOrder(order);
+        await Journal(cancel);
+        return new CancelOrderResult(CancelOrderOutcome.Cancelled, cancelled);
+    }
+
+    public Task<Order?> GetOrder(string userId, string orderId)
+    {
+        ThrowIfBroken();
+        var order = FindOwned(userId, orderId);
+        return Durable(order is null ? null : _market.ToOrder(order));
+    }
+
+    public Task<IReadOnlyList<Order>> GetUserOrders(string userId, bool openOnly, int limit) =>
+        Durable(_market.UserOrders(userId, openOnly, Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<IReadOnlyList<Trade>> GetUserTrades(string userId, int limit) =>
+        Durable(_market.UserTrades(userId, Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<OrderBookView> GetBook(int depth) => Durable(_market.Book(Math.Clamp(depth, 1, MaxQueryLimit), time.GetUtcNow()));
+
+    public Task<IReadOnlyList<Trade>> GetTrades(int limit) => Durable(_market.RecentTrades(Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<Ticker> GetTicker() => Durable(_market.Ticker(time.GetUtcNow()));
+
+    private async Task<PlaceOrderResult> Repeat(MarketOrder original, PlaceOrderCommand request, long priceTicks, long quantityLots)
+    {
+        if (!Market.IsSameRequest(original, request, priceTicks, quantityLots))
+            return new PlaceOrderResult(PlaceOrderOutcome.ClientOrderIdConflict, _market.ToOrder(original), []);
+        var order = _market.ToOrder(original);
+        var trades = _market.ArrivalTrades(original);
+        await WhenDurable(_market.Sequence);
+        return new PlaceOrderResult(PlaceOrderOutcome.Duplicate, order, trades);
+    }
+
+    private MarketOrder? FindOwned(string userId, string orderId) =>
+        OrderIds.TryParseOrder(orderId, out var symbol, out var number) && symbol == Symbol
+            && _market.Find(number) is { } order && order.UserId == userId
+            ? order
+            : null;
+
+    /// <summary>Returns a read once everything it may reflect is durable.</summary>
+    private async Task<T> Durable<T>(T value)
+    {
+        ThrowIfBroken();
+        await WhenDurable(_market.Sequence);
+        return value;
+    }
+
+    private Task Journal(MarketCommand command)
+    {
+        _pending.Add(command);
+        var durable = _pendingDurable ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_writing is null) _ = WriteLoop();
+        return durable.Task;
+    }
+
+    private async Task WhenDurable(long sequence)
+    {
+        while (_durableSequence < sequence)
+        {
+            ThrowIfBroken();
+            var next = _writing is not null && sequence <= _writingHead ? _writing : _pendingDurable ?? _writing;
+            if (next is null) break;
+            await next.Task;
+        }
+    }
+
+    private async Task WriteLoop()
+    {
+        while (_pending.Count > 0 && _broken is null)
+        {
+            var batch = _pending.ToArray();
+            _pending.Clear();
+            var done = _writing = _pendingDurable!;
+            _pendingDurable = null;
+            var head = _writingHead = batch[^1].Sequence;
+
+            // Nothing has been applied beyond this batch, so the market is exactly the state at its head.
+            var snapshot = head - _snapshotSequence >= options.Value.SnapshotEvery
+                ? serializer.SerializeToArray(_market.ToSnapshot())
+                : null;
+            try
+            {
+                await journal.AppendAsync(Symbol, _durableSequence, head, serializer.SerializeToArray(new MarketBatch(batch)),
+                    snapshot, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                Break(ex);
+                _writing = null;
+                done.TrySetException(Unavailable());
+                return;
+            }
+
+            _durableSequence = head;
+            if (snapshot is not null) _snapshotSequence = head;
+            _writing = null;
+            done.TrySetResult();
+        }
+    }
+
+    private void Break(Exception cause)
+    {
+        _broken = cause;
+        if (cause is JournalConflictException conflict) LogLostOwnership(Symbol, conflict.Expected, conflict.Actual);
+        else LogJournalFailed(cause, Symbol);
+        _pending.Clear();
+        _pendingDurable?.TrySetException(Unavailable());
+        _pendingDurable = null;
+        DeactivateOnIdle();
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (_broken is not null) throw Unavailable();
+    }
+
+    private MarketUnavailableException Unavailable() =>
+        new($"Market {Symbol} is recovering; nothing from this request was kept. Retry shortly.");
+
+    private long NextTimestamp()
+    {
+        // Never let time run backwards inside one journal, whatever the wall clock does.
+        _lastTimestampMs = Math.Max(_lastTimestampMs, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return _lastTimestampMs;
+    }
+
+    private T Decode<T>(ReadOnlyMemory<byte> bytes) where T : class =>
+        serializer.Deserialize<T>(bytes) ?? throw new InvalidOperationException($"Journal of {this.GetPrimaryKeyString()} holds an empty {typeof(T).Name}.");
+
+    private static PlaceOrderResult Rejected(FieldError error) => new(PlaceOrderOutcome.Rejected, null, [], error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Market {Symbol} restored: snapshot at {SnapshotSequence}, {Replayed} commands replayed, head {Head}, {Orders} orders")]
+    private partial void LogRestored(string symbol, long snapshotSequence, int replayed, long head, int orders);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} lost ownership of its journal (expected head {Expected}, found {Actual}); deactivating")]
+    private partial void LogLostOwnership(string symbol, long expected, long actual);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Market {Symbol} could not write its journal; refusing unwritten commands and deactivating")]
+    private partial void LogJournalFailed(Exception exception, string symbol);
+}

@@ -1,0 +1,7 @@
+namespace GridTokenX.Grains.Trading.Persistence;
+
+[GenerateSerializer]
+public sealed record CancelCommand(
+    long Sequence,
+    long TimestampMs,
+    [property: Id(0)] long OrderNumber) : MarketCommand(Sequence, TimestampMs);

@@ -1,0 +1,5 @@
+namespace GridTokenX.Grains.Trading.Persistence;
+
+/// <summary>The commands written to the journal in one round trip (group commit).</summary>
+[GenerateSerializer]
+public sealed record MarketBatch([property: Id(0)] MarketCommand[] Commands);

@@ -1,0 +1,20 @@
+namespace GridTokenX.Redis.Journal;
+
+/// <summary>
+/// An append-only log of batches per stream plus one snapshot, with optimistic concurrency on the head sequence:
+/// if two activations of one grain ever run at once, only one of them can extend the log.
+/// </summary>
+public interface IJournalStore
+{
+    /// <summary>The latest snapshot and every batch written after it, in order.</summary>
+    ValueTask<JournalContents> LoadAsync(string stream, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends one batch whose last sequence is <paramref name="newHead"/>, provided the head is still
+    /// <paramref name="expectedHead"/>; optionally replaces the snapshot (taken at <paramref name="newHead"/>) and
+    /// trims the batches it covers, in the same atomic step. Returns only once the store has accepted the write.
+    /// </summary>
+    /// <exception cref="JournalConflictException">Another writer moved the head.</exception>
+    ValueTask AppendAsync(string stream, long expectedHead, long newHead, ReadOnlyMemory<byte> batch,
+        byte[]? snapshot, CancellationToken cancellationToken);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using GridTokenX.Redis.Connection;
+using StackExchange.Redis;
+
+namespace GridTokenX.Redis.Journal;
+
+/// <summary>
+/// Journal in Redis: <c>gtx:journal:{stream}</c> is a Redis Stream of batches whose entry ids are the batch's last
+/// sequence, <c>gtx:journal:{stream}:head</c> the head, <c>gtx:snapshot:{stream}</c> the latest snapshot. The stream
+/// name sits in a hash tag so the three keys share a cluster slot and one Lua script can touch them all.
+/// </summary>
+public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalStore
+{
+    private const int PageSize = 512;
+    private static readonly string AppendScript = LuaScripts.Load(typeof(RedisJournalStore), "journal-append.lua");
+
+    public async ValueTask<JournalContents> LoadAsync(string stream, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = redis.GetDatabase();
+        var keys = Keys.For(stream);
+        var snapshot = await db.HashGetAsync(keys.Snapshot, ["seq", "data"]).ConfigureAwait(false);
+        var head = (long?)await db.StringGetAsync(keys.Head).ConfigureAwait(false) ?? 0;
+        long snapshotSeq = snapshot[0].HasValue ? (long)snapshot[0] : 0;
+        ReadOnlyMemory<byte>? snapshotData = null;
+        if (snapshot[1].HasValue) snapshotData = (byte[])snapshot[1]!;
+
+        var batches = new List<JournalBatch>();
+        var from = "(" + snapshotSeq.ToString(CultureInfo.InvariantCulture) + "-0";
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entries = await db.StreamRangeAsync(keys.Journal, from, "+", PageSize).ConfigureAwait(false);
+            foreach (var entry in entries)
+            {
+                var id = (string)entry.Id!;
+                var seq = long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+                batches.Add(new JournalBatch(seq, (byte[])entry["d"]!));
+            }
+
+            if (entries.Length < PageSize) break;
+            from = "(" + (string)entries[^1].Id!;
+        }
+
+        var last = batches.Count > 0 ? batches[^1].LastSequence : snapshotSeq;
+        if (last != head)
+            throw new InvalidOperationException(
+                $"Journal '{stream}' is inconsistent: head {head}, last stored batch {last}. Refusing to rebuild from it.");
+        return new JournalContents(snapshotSeq, snapshotData, batches, head);
+    }
+
+    public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, ReadOnlyMemory<byte> batch,
+        byte[]? snapshot, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var keys = Keys.For(stream);
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            AppendScript,
+            [keys.Journal, keys.Head, keys.Snapshot],
+            [expectedHead, newHead, batch, snapshot is null ? "0" : "1", snapshot ?? []])
+            .ConfigureAwait(false);
+        var current = (long)result;
+        if (current != -1) throw new JournalConflictException(stream, expectedHead, current);
+    }
+
+    private readonly record struct Keys(RedisKey Journal, RedisKey Head, RedisKey Snapshot)
+    {
+        public static Keys For(string stream) =>
+            new($"gtx:journal:{{{stream}}}", $"gtx:journal:{{{stream}}}:head", $"gtx:snapshot:{{{stream}}}");
+    }
+}
