@@ -30,7 +30,14 @@ public static class OrderIds
         tail = tail[prefix.Length..];
         if (tail.Length == 0 || tail[0] == '0' || !long.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out number))
             return false;
-        symbol = id[..dot];
-        return MarketSpec.IsValidSymbol(symbol);
+        var candidate = id[..dot];
+        if (!MarketSpec.IsValidSymbol(candidate))
+        {
+            number = 0;
+            return false;
+        }
+
+        symbol = candidate;
+        return true;
     }
 }

@@ -32,19 +32,33 @@ public static class GridTokenXSiloBuilderExtensions
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
-            silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
-            silo.Services.AddSingleton<IJournalStore, RedisJournalStore>();
-            silo.Services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
+            silo.Services.AddGridTokenXTradingStorage(connectionString);
         }
         else
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<IJournalStore, InMemoryJournalStore>();
-            silo.Services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
+            silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
         }
 
         return silo;
+    }
+
+    /// <summary>Where market journals and client order ids live: Redis, or this process's memory.</summary>
+    public static IServiceCollection AddGridTokenXTradingStorage(this IServiceCollection services, string? redisConnectionString)
+    {
+        if (redisConnectionString is null)
+        {
+            services.AddSingleton<IJournalStore, InMemoryJournalStore>();
+            services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
+            return services;
+        }
+
+        var redis = RedisConnectionFactory.CreateOptions(redisConnectionString);
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        services.AddSingleton<IJournalStore, RedisJournalStore>();
+        services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
+        return services;
     }
 }

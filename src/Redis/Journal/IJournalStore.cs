@@ -15,6 +15,6 @@ public interface IJournalStore
     /// trims the batches it covers, in the same atomic step. Returns only once the store has accepted the write.
     /// </summary>
     /// <exception cref="JournalConflictException">Another writer moved the head.</exception>
-    ValueTask AppendAsync(string stream, long expectedHead, long newHead, ReadOnlyMemory<byte> batch,
+    ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
         byte[]? snapshot, CancellationToken cancellationToken);
 }

@@ -17,14 +17,14 @@ public sealed class InMemoryJournalStore : IJournalStore
         }
     }
 
-    public ValueTask AppendAsync(string stream, long expectedHead, long newHead, ReadOnlyMemory<byte> batch,
+    public ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
         byte[]? snapshot, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (!_streams.TryGetValue(stream, out var s)) _streams[stream] = s = new State();
             if (s.Head != expectedHead) throw new JournalConflictException(stream, expectedHead, s.Head);
-            s.Batches.Add(new JournalBatch(newHead, batch.ToArray()));
+            s.Batches.Add(new JournalBatch(newHead, (byte[])batch.Clone()));
             s.Head = newHead;
             if (snapshot is { } snap)
             {

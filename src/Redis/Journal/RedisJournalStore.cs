@@ -49,7 +49,7 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         return new JournalContents(snapshotSeq, snapshotData, batches, head);
     }
 
-    public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, ReadOnlyMemory<byte> batch,
+    public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
         byte[]? snapshot, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

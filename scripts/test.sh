@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the tests need (redis-server, via apt-get when missing), builds, and runs every test.
+# The tests start their own redis-server processes on free loopback ports; nothing else is used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "==> Installing redis-server (apt-get)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+echo "==> $(redis-server --version)"
+
+CONFIGURATION="${CONFIGURATION:-Release}"
+echo "==> Building ($CONFIGURATION)"
+dotnet build GridTokenX.slnx -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+
+echo "==> Testing"
+log=$(mktemp)
+status=0
+dotnet test GridTokenX.slnx -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole run, summed over the test assemblies.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

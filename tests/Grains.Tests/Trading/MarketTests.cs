@@ -1,0 +1,122 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading;
+using GridTokenX.Grains.Trading.Persistence;
+using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
+
+namespace GridTokenX.Grains.Tests.Trading;
+
+public sealed class MarketTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private readonly MarketSpec _spec = MarketCatalog.Create([], out _).Markets[0];
+
+    private static PlaceCommand Place(Market m, string user, OrderSide side, long price, long qty, Tif tif = Tif.Gtc, string? coid = null,
+        OrderType type = OrderType.Limit, DateTimeOffset? at = null) =>
+        new(m.Sequence + 1, (at ?? T0).ToUnixTimeMilliseconds(), m.NextOrderNumber, user, coid, side, type, tif, price, qty);
+
+    [Fact]
+    public void A_crossing_order_trades_at_the_makers_price_and_reports_its_arrival_fills()
+    {
+        var m = new Market(_spec);
+        var maker = m.Place(Place(m, "alice", OrderSide.Sell, 1250, 10_000));
+        var taker = m.Place(Place(m, "bob", OrderSide.Buy, 1300, 4_000));
+
+        var trade = Assert.Single(m.ArrivalTrades(taker));
+        Assert.Equal(0.1250m, trade.Price);
+        Assert.Equal(4.000m, trade.Quantity);
+        Assert.Equal("ENERGY-USD.T1", trade.TradeId);
+        Assert.Equal(("ENERGY-USD.2", "ENERGY-USD.1", "bob", "alice"), (trade.BuyOrderId, trade.SellOrderId, trade.BuyerId, trade.SellerId));
+        Assert.Equal(OrderSide.Sell, trade.MakerSide);
+        Assert.Empty(m.ArrivalTrades(maker));
+
+        var makerView = m.ToOrder(maker);
+        Assert.Equal(OrderStatus.PartiallyFilled, makerView.Status);
+        Assert.Equal(6.000m, makerView.RemainingQuantity);
+        Assert.Equal(0.1250m, makerView.AveragePrice);
+        Assert.Equal(OrderStatus.Filled, m.ToOrder(taker).Status);
+        Assert.Equal(2, m.Sequence);
+    }
+
+    [Fact]
+    public void Snapshot_restore_reproduces_every_observable_and_continues_identically()
+    {
+        var original = new Market(_spec);
+        var random = new Random(7);
+        var users = new[] { "a", "b", "c" };
+        for (var i = 0; i < 400; i++)
+        {
+            if (i % 7 == 3 && original.UserOrders(users[i % 3], openOnly: true, 1000) is { Count: > 0 } open)
+            {
+                OrderIds.TryParseOrder(open[0].OrderId, out _, out var number);
+                original.Cancel(new CancelCommand(original.Sequence + 1, T0.ToUnixTimeMilliseconds() + i, number));
+                continue;
+            }
+
+            original.Place(Place(original, users[random.Next(3)], random.Next(2) == 0 ? OrderSide.Buy : OrderSide.Sell,
+                random.Next(990, 1010), random.Next(1, 50) * 100, (Tif)random.Next(3), coid: $"c{i}", at: T0.AddMilliseconds(i)));
+        }
+
+        var restored = Market.FromSnapshot(_spec, original.ToSnapshot());
+
+        AssertSame(original, restored, users);
+        for (var i = 0; i < 50; i++)
+        {
+            var side = i % 2 == 0 ? OrderSide.Buy : OrderSide.Sell;
+            var a = original.Place(Place(original, users[i % 3], side, 995 + (i % 11), 1500, at: T0.AddSeconds(1)));
+            var b = restored.Place(Place(restored, users[i % 3], side, 995 + (i % 11), 1500, at: T0.AddSeconds(1)));
+            Assert.Equal(original.ArrivalTrades(a), restored.ArrivalTrades(b));
+        }
+
+        AssertSame(original, restored, users);
+        Assert.Equal(original.FindByClientOrderId("a", "c5")?.Number, restored.FindByClientOrderId("a", "c5")?.Number);
+    }
+
+    [Fact]
+    public void Ticker_covers_the_last_24_hours_and_measures_change_from_the_price_before_the_window()
+    {
+        var m = new Market(_spec);
+        void Trade(long price, DateTimeOffset at)
+        {
+            m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
+            m.Place(Place(m, "b", OrderSide.Buy, price, 1_000, at: at));
+        }
+
+        Trade(1000, T0);
+        Trade(1200, T0.AddHours(2));
+        Trade(1100, T0.AddHours(3));
+
+        var ticker = m.Ticker(T0.AddHours(25));
+
+        Assert.Equal(0.1100m, ticker.LastPrice);
+        Assert.Equal(2.000m, ticker.Volume24h);
+        Assert.Equal(0.1200m, ticker.High24h);
+        Assert.Equal(0.1100m, ticker.Low24h);
+        Assert.Equal(10.00m, ticker.ChangePercent24h);
+    }
+
+    [Fact]
+    public void Commands_out_of_sequence_are_refused()
+    {
+        var m = new Market(_spec);
+        m.Place(Place(m, "a", OrderSide.Buy, 1000, 1000));
+
+        Assert.Throws<InvalidOperationException>(() => m.Place(Place(m, "a", OrderSide.Buy, 1000, 1000) with { Sequence = 5 }));
+        Assert.Throws<InvalidOperationException>(() => m.Cancel(new CancelCommand(2, 0, 42)));
+        Assert.Equal(1, m.Sequence);
+    }
+
+    private static void AssertSame(Market expected, Market actual, string[] users)
+    {
+        Assert.Equal(expected.Sequence, actual.Sequence);
+        Assert.Equal(expected.NextOrderNumber, actual.NextOrderNumber);
+        Assert.Equal(expected.Book(500, T0) with { Bids = [], Asks = [] }, actual.Book(500, T0) with { Bids = [], Asks = [] });
+        Assert.Equal(expected.Book(500, T0).Bids, actual.Book(500, T0).Bids);
+        Assert.Equal(expected.Book(500, T0).Asks, actual.Book(500, T0).Asks);
+        Assert.Equal(expected.RecentTrades(1000), actual.RecentTrades(1000));
+        foreach (var user in users)
+        {
+            Assert.Equal(expected.UserOrders(user, false, 1000), actual.UserOrders(user, false, 1000));
+            Assert.Equal(expected.UserTrades(user, 1000), actual.UserTrades(user, 1000));
+        }
+    }
+}

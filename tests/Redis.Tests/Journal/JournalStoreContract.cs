@@ -1,0 +1,91 @@
+using GridTokenX.Redis.Journal;
+
+namespace GridTokenX.Redis.Tests.Journal;
+
+/// <summary>What every journal store must do; run against Redis and against the in-memory store.</summary>
+public abstract class JournalStoreContract
+{
+    protected abstract IJournalStore Store { get; }
+
+    private static byte[] Bytes(params byte[] b) => b;
+
+    [Fact]
+    public async Task Empty_stream_loads_as_nothing()
+    {
+        var contents = await Store.LoadAsync("EMPTY", CancellationToken.None);
+
+        Assert.Equal(0, contents.Head);
+        Assert.Null(contents.Snapshot);
+        Assert.Empty(contents.Batches);
+    }
+
+    [Fact]
+    public async Task Batches_come_back_in_order_with_their_sequences()
+    {
+        await Store.AppendAsync("A", 0, 2, Bytes(1, 2), null, CancellationToken.None);
+        await Store.AppendAsync("A", 2, 5, Bytes(3), null, CancellationToken.None);
+
+        var contents = await Store.LoadAsync("A", CancellationToken.None);
+
+        Assert.Equal(5, contents.Head);
+        Assert.Null(contents.Snapshot);
+        Assert.Equal([2L, 5L], contents.Batches.Select(b => b.LastSequence));
+        Assert.Equal([1, 2], contents.Batches[0].Data.ToArray());
+        Assert.Equal([3], contents.Batches[1].Data.ToArray());
+    }
+
+    [Fact]
+    public async Task A_writer_with_a_stale_head_is_refused_and_changes_nothing()
+    {
+        await Store.AppendAsync("B", 0, 1, Bytes(1), null, CancellationToken.None);
+
+        var conflict = await Assert.ThrowsAsync<JournalConflictException>(
+            async () => await Store.AppendAsync("B", 0, 1, Bytes(9), Bytes(9), CancellationToken.None));
+
+        Assert.Equal(0, conflict.Expected);
+        Assert.Equal(1, conflict.Actual);
+        var contents = await Store.LoadAsync("B", CancellationToken.None);
+        Assert.Equal(1, contents.Head);
+        Assert.Null(contents.Snapshot);
+        Assert.Equal([1], contents.Batches.Single().Data.ToArray());
+    }
+
+    [Fact]
+    public async Task A_snapshot_replaces_the_batches_it_covers()
+    {
+        await Store.AppendAsync("C", 0, 1, Bytes(1), null, CancellationToken.None);
+        await Store.AppendAsync("C", 1, 3, Bytes(2), Bytes(42), CancellationToken.None);
+        await Store.AppendAsync("C", 3, 4, Bytes(3), null, CancellationToken.None);
+
+        var contents = await Store.LoadAsync("C", CancellationToken.None);
+
+        Assert.Equal(3, contents.SnapshotSequence);
+        Assert.Equal([42], contents.Snapshot!.Value.ToArray());
+        Assert.Equal([4L], contents.Batches.Select(b => b.LastSequence));
+        Assert.Equal(4, contents.Head);
+    }
+
+    [Fact]
+    public async Task Streams_are_independent()
+    {
+        await Store.AppendAsync("X-1", 0, 1, Bytes(1), null, CancellationToken.None);
+        await Store.AppendAsync("X-2", 0, 7, Bytes(2), null, CancellationToken.None);
+
+        Assert.Equal(1, (await Store.LoadAsync("X-1", CancellationToken.None)).Head);
+        Assert.Equal(7, (await Store.LoadAsync("X-2", CancellationToken.None)).Head);
+    }
+
+    [Fact]
+    public async Task Long_journals_load_completely()
+    {
+        const int count = 1300; // more than one page of XRANGE
+        for (var i = 0; i < count; i++)
+            await Store.AppendAsync("LONG", i, i + 1, BitConverter.GetBytes(i), null, CancellationToken.None);
+
+        var contents = await Store.LoadAsync("LONG", CancellationToken.None);
+
+        Assert.Equal(count, contents.Batches.Count);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), contents.Batches.Select(b => b.LastSequence));
+        Assert.Equal(count - 1, BitConverter.ToInt32(contents.Batches[^1].Data.Span));
+    }
+}
