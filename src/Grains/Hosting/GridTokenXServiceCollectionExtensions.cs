@@ -12,6 +12,9 @@ public static class GridTokenXServiceCollectionExtensions
     /// <summary>Settings every GridTokenX process shares: the markets and the clock.</summary>
     public static IServiceCollection AddGridTokenXMarkets(this IServiceCollection services, IConfiguration configuration)
     {
+        // Standalone mode registers both the API host's and the co-hosted silo's services in one container;
+        // binding the list twice would append every market a second time.
+        if (services.Any(d => d.ServiceType == typeof(MarketCatalog))) return services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MarketsOptions>().Bind(configuration.GetSection("GridTokenX")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketsOptions>, MarketsOptionsValidator>());
@@ -22,6 +25,7 @@ public static class GridTokenXServiceCollectionExtensions
     public static IServiceCollection AddGridTokenXTrading(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGridTokenXMarkets(configuration);
+        if (services.Any(d => d.ServiceType == typeof(IConfigureOptions<TradingOptions>))) return services;
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section))
             .Validate(o => o.SnapshotEvery is >= 1 and <= 10_000_000, $"{TradingOptions.Section}:SnapshotEvery must be between 1 and 10000000.")
             .ValidateOnStart();
