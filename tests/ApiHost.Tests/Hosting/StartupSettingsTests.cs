@@ -1,0 +1,77 @@
+using GridTokenX.ApiHost.Hosting;
+using GridTokenX.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace GridTokenX.ApiHost.Tests.Hosting;
+
+/// <summary>A bad setting stops the host before it serves anything, with a message naming the key and never the secret.</summary>
+public sealed class StartupSettingsTests
+{
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(Dictionary<string, string?> settings) =>
+        ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+
+    [Fact]
+    public void A_short_signing_key_is_refused_by_name_without_echoing_it()
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new() { ["Auth:SigningKey"] = "tooshort-secret" }));
+
+        Assert.Contains("Auth:SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tooshort-secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redis_mode_requires_a_signing_key()
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new() { ["GridTokenX:Redis:ConnectionString"] = "127.0.0.1:6379" }));
+
+        Assert.Contains("Auth:SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6379,connectTimeout=soon")]
+    [InlineData(",,,")]
+    public void An_unparsable_redis_connection_string_is_refused_by_name(string connectionString)
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new()
+        {
+            ["GridTokenX:Redis:ConnectionString"] = connectionString,
+            ["Auth:SigningKey"] = "0123456789abcdef0123456789abcdef",
+        }));
+
+        Assert.Contains("GridTokenX:Redis:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GridTokenX:Silo:SiloPort", "70000")]
+    [InlineData("GridTokenX:Silo:GatewayPort", "abc")]
+    [InlineData("GridTokenX:ClusterId", " ")]
+    public void Bad_cluster_settings_are_refused_by_name(string key, string value)
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new() { [key] = value }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_market_stops_start_up_naming_the_setting()
+    {
+        await using var app = Build(new()
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["GridTokenX:Silo:SiloPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GridTokenX:Silo:GatewayPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GridTokenX:Markets:0:Symbol"] = "ENERGY-USD",
+            ["GridTokenX:Markets:0:TickSize"] = "0",
+            ["GridTokenX:Markets:0:LotSize"] = "0.001",
+            ["GridTokenX:Markets:0:MinPrice"] = "0.01",
+            ["GridTokenX:Markets:0:MaxPrice"] = "10",
+            ["GridTokenX:Markets:0:MinQuantity"] = "0.001",
+            ["GridTokenX:Markets:0:MaxQuantity"] = "100",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("GridTokenX:Markets:0:TickSize", StringComparison.Ordinal));
+    }
+}
