@@ -16,12 +16,15 @@ public static class StandaloneBanner
              Set GridTokenX__Redis__ConnectionString to run silos and API hosts on Redis.
 
              Listening on {baseUrl}
-             Tokens for this run (valid {lifetime.TotalHours:0}h{(ephemeralKey ? ", signed with a key made for this process only" : "")}):
-               alice (user):  {issuer.Issue("alice", Roles.User, lifetime)}
-               bob   (user):  {issuer.Issue("bob", Roles.User, lifetime)}
-               admin (admin): {issuer.Issue("admin", Roles.Admin, lifetime)}
+             Tokens for this run (valid {lifetime.TotalHours:0}h{(ephemeralKey ? ", signed with a key made for this process only" : "")}).
+             Paste these into your shell (alice and bob are users, admin has the admin role):
 
-             Try:  curl -s {baseUrl}/api/v1/markets
+            export API={baseUrl}
+            export ALICE={issuer.Issue("alice", Roles.User, lifetime)}
+            export BOB={issuer.Issue("bob", Roles.User, lifetime)}
+            export ADMIN={issuer.Issue("admin", Roles.Admin, lifetime)}
+
+             Try:  curl -s $API/api/v1/markets
             ================================================================================
 
             """);

@@ -16,6 +16,7 @@ public static class QuietLoggingDefaults
             {
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Orleans"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
