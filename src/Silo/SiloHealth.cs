@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Observability;
 using Orleans.Runtime;
 using StackExchange.Redis;
 
@@ -10,6 +11,8 @@ public static class SiloHealth
 
     public static void MapSiloHealth(this WebApplication app)
     {
+        var metrics = app.Services.GetRequiredService<PrometheusMetrics>();
+        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapGet("/health/ready", async (IClusterMembershipService membership, ILocalSiloDetails local, IConnectionMultiplexer redis,
             HttpContext context) =>

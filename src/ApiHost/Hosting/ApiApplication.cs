@@ -5,6 +5,7 @@ using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Grains.Observability;
 using GridTokenX.Redis.Connection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Configuration;
@@ -80,6 +81,9 @@ public static class ApiApplication
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
+        var metrics = app.Services.GetRequiredService<PrometheusMetrics>();
+        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+            .WithTags("Health").AllowAnonymous().ExcludeFromDescription();
         app.MapMarkets();
         app.MapOrders();
 

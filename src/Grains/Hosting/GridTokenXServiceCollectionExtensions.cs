@@ -16,6 +16,8 @@ public static class GridTokenXServiceCollectionExtensions
         // binding the list twice would append every market a second time.
         if (services.Any(d => d.ServiceType == typeof(MarketCatalog))) return services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<Observability.PrometheusMetrics>();
         services.AddOptions<MarketsOptions>().Bind(configuration.GetSection("GridTokenX")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketsOptions>, MarketsOptionsValidator>());
         services.TryAddSingleton(sp => MarketCatalog.Create(sp.GetRequiredService<IOptions<MarketsOptions>>().Value.Markets, out _));
@@ -26,6 +28,8 @@ public static class GridTokenXServiceCollectionExtensions
     {
         services.AddGridTokenXMarkets(configuration);
         if (services.Any(d => d.ServiceType == typeof(IConfigureOptions<TradingOptions>))) return services;
+        services.AddMetrics();
+        services.TryAddSingleton<TradingMetrics>();
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section))
             .Validate(o => o.SnapshotEvery is >= 1 and <= 10_000_000, $"{TradingOptions.Section}:SnapshotEvery must be between 1 and 10000000.")
             .ValidateOnStart();

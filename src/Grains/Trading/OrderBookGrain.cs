@@ -24,6 +24,7 @@ public sealed partial class OrderBookGrain(
     Serializer serializer,
     TimeProvider time,
     IOptions<TradingOptions> options,
+    TradingMetrics metrics,
     ILogger<OrderBookGrain> logger) : Grain, IOrderBookGrain
 {
     private const int MaxQueryLimit = 1000;
@@ -71,6 +72,13 @@ public sealed partial class OrderBookGrain(
 
     public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderCommand command)
     {
+        var result = await Place(command);
+        metrics.OrderPlaced(Symbol, result.Outcome, result.Outcome == PlaceOrderOutcome.Created ? result.Trades.Count : 0);
+        return result;
+    }
+
+    private async Task<PlaceOrderResult> Place(PlaceOrderCommand command)
+    {
         ThrowIfBroken();
         var spec = _market.Spec;
         if (command.Symbol != spec.Symbol)
@@ -116,6 +124,7 @@ public sealed partial class OrderBookGrain(
         _market.Cancel(cancel);
         var cancelled = _market.ToOrder(order);
         await Journal(cancel);
+        metrics.OrderCancelled(Symbol);
         return new CancelOrderResult(CancelOrderOutcome.Cancelled, cancelled);
     }
 
@@ -195,6 +204,7 @@ public sealed partial class OrderBookGrain(
             var snapshot = head - _snapshotSequence >= options.Value.SnapshotEvery
                 ? serializer.SerializeToArray(_market.ToSnapshot())
                 : null;
+            var started = time.GetTimestamp();
             try
             {
                 await journal.AppendAsync(Symbol, _durableSequence, head, serializer.SerializeToArray(new MarketBatch(batch)),
@@ -208,6 +218,7 @@ public sealed partial class OrderBookGrain(
                 return;
             }
 
+            metrics.JournalWritten(Symbol, batch.Length, time.GetElapsedTime(started));
             _durableSequence = head;
             if (snapshot is not null) _snapshotSequence = head;
             _writing = null;
@@ -218,6 +229,7 @@ public sealed partial class OrderBookGrain(
     private void Break(Exception cause)
     {
         _broken = cause;
+        metrics.JournalFailed(Symbol);
         if (cause is JournalConflictException conflict) LogLostOwnership(Symbol, conflict.Expected, conflict.Actual);
         else LogJournalFailed(cause, Symbol);
         _pending.Clear();

@@ -86,6 +86,25 @@ public sealed class MarketDataTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Metrics_count_orders_by_outcome_in_prometheus_text()
+    {
+        using var m = api.As("metrics-user");
+        await ApiJson.AssertStatusAsync(await m.PostAsync("/api/v1/orders", ApiFixture.Json(
+            """{"symbol":"SOLAR-USD","side":"buy","type":"limit","price":"0.05","quantity":"1","client_order_id":"m-1"}""")), HttpStatusCode.Created);
+        await ApiJson.AssertStatusAsync(await m.PostAsync("/api/v1/orders", ApiFixture.Json(
+            """{"symbol":"SOLAR-USD","side":"buy","type":"limit","price":"0.05","quantity":"1","client_order_id":"m-1"}""")), HttpStatusCode.OK);
+
+        var response = await api.Anonymous().GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("# TYPE gtx_orders_total counter", text, StringComparison.Ordinal);
+        Assert.Matches(@"gtx_orders_total\{outcome=""duplicate"",symbol=""SOLAR-USD""\} 1\n", text);
+        Assert.Matches(@"gtx_journal_write_duration_seconds_count\{symbol=""SOLAR-USD""\} [1-9]", text);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_reports_each_check()
     {
         var live = await ApiJson.AssertStatusAsync(await api.Anonymous().GetAsync("/health/live"), HttpStatusCode.OK);

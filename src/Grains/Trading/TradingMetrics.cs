@@ -1,0 +1,53 @@
+using System.Diagnostics.Metrics;
+using GridTokenX.Grains.Abstractions.Trading;
+
+namespace GridTokenX.Grains.Trading;
+
+/// <summary>The <c>GridTokenX.Trading</c> meter: what the order books do and what their journals cost.</summary>
+public sealed class TradingMetrics
+{
+    public const string MeterName = "GridTokenX.Trading";
+
+    private readonly Counter<long> _orders;
+    private readonly Counter<long> _trades;
+    private readonly Counter<long> _cancels;
+    private readonly Histogram<int> _batchCommands;
+    private readonly Histogram<double> _journalWrite;
+    private readonly Counter<long> _journalFailures;
+
+    public TradingMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _orders = meter.CreateCounter<long>("gtx.orders", description: "Order placements by market and outcome");
+        _trades = meter.CreateCounter<long>("gtx.trades", description: "Trades executed");
+        _cancels = meter.CreateCounter<long>("gtx.cancels", description: "Orders cancelled on request");
+        _batchCommands = meter.CreateHistogram<int>("gtx.journal.batch.commands", description: "Commands per journal write (group commit)");
+        _journalWrite = meter.CreateHistogram<double>("gtx.journal.write.duration", unit: "s", description: "Journal write round trip");
+        _journalFailures = meter.CreateCounter<long>("gtx.journal.failures", description: "Journal writes that failed or lost ownership");
+    }
+
+    public void OrderPlaced(string symbol, PlaceOrderOutcome outcome, int trades)
+    {
+        _orders.Add(1, new KeyValuePair<string, object?>("symbol", symbol), new KeyValuePair<string, object?>("outcome", Label(outcome)));
+        if (trades > 0) _trades.Add(trades, new KeyValuePair<string, object?>("symbol", symbol));
+    }
+
+    private static string Label(PlaceOrderOutcome outcome) => outcome switch
+    {
+        PlaceOrderOutcome.Created => "created",
+        PlaceOrderOutcome.Duplicate => "duplicate",
+        PlaceOrderOutcome.ClientOrderIdConflict => "client_order_id_conflict",
+        _ => "rejected",
+    };
+
+    public void OrderCancelled(string symbol) => _cancels.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+
+    public void JournalWritten(string symbol, int commands, TimeSpan elapsed)
+    {
+        var tag = new KeyValuePair<string, object?>("symbol", symbol);
+        _batchCommands.Record(commands, tag);
+        _journalWrite.Record(elapsed.TotalSeconds, tag);
+    }
+
+    public void JournalFailed(string symbol) => _journalFailures.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+}
