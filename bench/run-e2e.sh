@@ -7,24 +7,29 @@
 # load generator. They all share the same cores, so the numbers are a lower bound of what the server side can do.
 #
 # Parameters (environment):
-#   CONCURRENCY=64  DURATION=20  WARMUP=5  USERS=100   load shape (the same concurrency for both scenarios)
+#   CONCURRENCY=64  DURATION=20  WARMUP=10  USERS=100  load shape (the same concurrency for both scenarios); the
+#                                                       warm-up is 10 s because with both cores busy tiered JIT needs
+#                                                       5-10 s to reach steady state
 #   SCENARIOS="baseline orders"                         what to run, in order
 #   SKIP_BUILD=0                                        1 = reuse the existing Release build
 #   REDIS_SERVER=/usr/bin/redis-server
 #   SERVER_GC=                                          unset = the hosts' own default (Server GC for the web SDK);
 #                                                       0/1 sets DOTNET_gcServer for the silo and the API host
 #   SAMPLE_CPU=1                                        1 = per-process CPU over the measured part (from /proc)
+#   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
+#                                                       (commands between market snapshots) for the silo
 #   KEEP_LOGS=0                                         1 = keep the work directory (logs, AOF) after the run
 set -euo pipefail
 
 CONCURRENCY=${CONCURRENCY:-64}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}
 USERS=${USERS:-100}
 SCENARIOS=${SCENARIOS:-"baseline orders"}
 SKIP_BUILD=${SKIP_BUILD:-0}
 REDIS_SERVER=${REDIS_SERVER:-/usr/bin/redis-server}
 SERVER_GC=${SERVER_GC:-}
+SNAPSHOT_EVERY=${SNAPSHOT_EVERY:-}
 SAMPLE_CPU=${SAMPLE_CPU:-1}
 KEEP_LOGS=${KEEP_LOGS:-0}
 
@@ -89,9 +94,10 @@ export GridTokenX__ClusterId="e2e-bench-$$-$RANDOM"
 export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
+if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
 
 SILO_HTTP=$(free_port); SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port)
-log "silo: health http://127.0.0.1:$SILO_HTTP, silo port $SILO_PORT, gateway $GATEWAY_PORT, cluster $GridTokenX__ClusterId, DOTNET_gcServer=${DOTNET_gcServer:-default}"
+log "silo: health http://127.0.0.1:$SILO_HTTP, silo port $SILO_PORT, gateway $GATEWAY_PORT, cluster $GridTokenX__ClusterId, DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
 ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP" GridTokenX__Silo__SiloPort=$SILO_PORT GridTokenX__Silo__GatewayPort=$GATEWAY_PORT \
   dotnet exec "$SILO_DLL" >"$WORK/silo.log" 2>&1 &
 SILO_PID=$!; PIDS+=("$SILO_PID")
@@ -146,6 +152,13 @@ for scenario in $SCENARIOS; do
   if [[ "$SAMPLE_CPU" == 1 && -s "$WORK/$scenario.cpu" ]]; then echo "per-process CPU (100% = one core) during the measured part:"; cat "$WORK/$scenario.cpu"; fi
   echo
   RESULT[$scenario]=$(grep '^RESULT ' "$WORK/$scenario.out")
+  for pair in "redis:$REDIS_PID" "silo:$SILO_PID" "api:$API_PID"; do
+    if ! kill -0 "${pair#*:}" 2>/dev/null; then
+      echo "!! ${pair%%:*} (pid ${pair#*:}) is no longer running; the numbers above are not valid. Last log lines:"
+      tail -n 20 "$WORK/${pair%%:*}.log" 2>/dev/null || true
+      KEEP_LOGS=1
+    fi
+  done
 done
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
@@ -160,5 +173,7 @@ if [[ -n "${RESULT[orders]:-}" && -n "${RESULT[baseline]:-}" ]]; then
   awk -v o="$(field "${RESULT[orders]}" rps)" -v b="$(field "${RESULT[baseline]}" rps)" \
     'BEGIN { if (b > 0) printf "orders / baseline throughput: %.3f (%.1f%%)\n", o / b, 100 * o / b }'
 fi
-journal_len=$(redis-cli -p "$REDIS_PORT" --raw GET 'gtx:journal:{ENERGY-USD}:head' 2>/dev/null || true)
-echo "journal head sequence of ENERGY-USD after the run: ${journal_len:-?}; redis AOF $(du -h "$WORK/appendonlydir" 2>/dev/null | tail -1 | cut -f1)"
+redis_get() { redis-cli -p "$REDIS_PORT" --raw "$@" 2>/dev/null || true; }
+echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERGY-USD}:head'), last snapshot at $(redis_get HGET 'gtx:snapshot:{ENERGY-USD}' seq) \
+($(redis_get HSTRLEN 'gtx:snapshot:{ENERGY-USD}' data) bytes), journal stream $(redis_get XLEN 'gtx:journal:{ENERGY-USD}') batches, \
+redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"

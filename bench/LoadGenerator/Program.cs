@@ -24,6 +24,7 @@ namespace GridTokenX.Bench.LoadGenerator
     public static class LoadRun
     {
         private static readonly MediaTypeHeaderValue Json = new("application/json");
+        private static readonly long SliceTicks = 5 * Stopwatch.Frequency;
         private static readonly byte[] NoTradesMarker = Encoding.ASCII.GetBytes("\"trades\":[]");
 
         public static async Task<int> RunAsync(LoadOptions o)
@@ -84,6 +85,7 @@ namespace GridTokenX.Bench.LoadGenerator
                         if (status is >= 200 and < 300)
                         {
                             recorder.Success(t1 - t0);
+                            if (measured) worker.Slice((t1 - measureStart) / SliceTicks, t1 - t0);
                             worker.StatusCounts[status] = worker.StatusCounts.GetValueOrDefault(status) + (measured ? 1 : 0);
                             if (measured && o.Scenario == Scenario.Orders && body.AsSpan().IndexOf(NoTradesMarker) < 0) worker.WithFills++;
                         }
@@ -141,6 +143,10 @@ namespace GridTokenX.Bench.LoadGenerator
             if (workers.Select(w => w.SampleFailure).FirstOrDefault(s => s is not null) is { } sample) Console.WriteLine($"  first failure: {sample}");
             Console.WriteLine(string.Create(ci, $"throughput {rps:0} req/s (2xx only)"));
             Console.WriteLine(string.Create(ci, $"latency ms (2xx): p50 {Pct(0.50):0.00}  p90 {Pct(0.90):0.00}  p99 {Pct(0.99):0.00}  p99.9 {Pct(0.999):0.00}  max {max:0.00}  mean {mean:0.00}"));
+            var slices = Math.Max(1, (int)Math.Ceiling(elapsed / 5.0 - 0.2)); // a last slice under 1 s is only the tail of in-flight requests
+            var timeline = Enumerable.Range(0, Math.Min(slices, 1024)).Select(i =>
+                string.Create(ci, $"{workers.Sum(w => w.SliceCounts[i]) / Math.Min(5.0, elapsed - i * 5.0):0}/s max {LatencyRecorder.ToMilliseconds(workers.Max(w => w.SliceMax[i])):0}ms"));
+            Console.WriteLine("per 5 s of the measured part: " + string.Join(" | ", timeline));
             if (o.Scenario == Scenario.Orders && ok > 0)
                 Console.WriteLine(string.Create(ci, $"orders that traded on arrival: {100.0 * withFills / ok:0.0}%"));
             Console.WriteLine(string.Create(ci,
@@ -165,6 +171,15 @@ namespace GridTokenX.Bench.LoadGenerator
             public long WithFills { get; set; }
             public long LastCompletion { get; set; }
             public string? SampleFailure { get; set; }
+            public long[] SliceCounts { get; } = new long[1024];
+            public long[] SliceMax { get; } = new long[1024];
+
+            public void Slice(long index, long ticks)
+            {
+                if (index < 0 || index >= SliceCounts.Length) return;
+                SliceCounts[index]++;
+                SliceMax[index] = Math.Max(SliceMax[index], ticks);
+            }
         }
     }
 }
