@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of durable order placement: load generator -> ApiHost -> Orleans silo -> Redis journal,
+# with a trivial endpoint of the same ApiHost (GET /health/live) measured in the same run as the baseline.
+#
+# Everything runs on this machine, on loopback: a fresh redis-server (AOF on, appendfsync everysec, as in the
+# production docker-compose), one Silo and one ApiHost in Redis mode (Release builds via `dotnet exec`) and the
+# load generator. They all share the same cores, so the numbers are a lower bound of what the server side can do.
+#
+# Parameters (environment):
+#   CONCURRENCY=64  DURATION=20  WARMUP=10  USERS=100  load shape (the same concurrency for both scenarios); the
+#                                                       warm-up is 10 s because with both cores busy tiered JIT needs
+#                                                       5-10 s to reach steady state
+#   SCENARIOS="baseline orders"                         what to run, in order
+#   SKIP_BUILD=0                                        1 = reuse the existing Release build
+#   REDIS_SERVER=/usr/bin/redis-server
+#   SERVER_GC=                                          unset = the hosts' own default (Server GC for the web SDK);
+#                                                       0/1 sets DOTNET_gcServer for the silo and the API host
+#   SAMPLE_CPU=1                                        1 = per-process CPU over the measured part (from /proc)
+#   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
+#                                                       (commands between market snapshots) for the silo
+#   KEEP_LOGS=0                                         1 = keep the work directory (logs, AOF) after the run
+set -euo pipefail
+
+CONCURRENCY=${CONCURRENCY:-64}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+USERS=${USERS:-100}
+SCENARIOS=${SCENARIOS:-"baseline orders"}
+SKIP_BUILD=${SKIP_BUILD:-0}
+REDIS_SERVER=${REDIS_SERVER:-/usr/bin/redis-server}
+SERVER_GC=${SERVER_GC:-}
+SNAPSHOT_EVERY=${SNAPSHOT_EVERY:-}
+SAMPLE_CPU=${SAMPLE_CPU:-1}
+KEEP_LOGS=${KEEP_LOGS:-0}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-e2e.XXXXXX")
+PIDS=()
+
+cleanup() {
+  # Newest first (load generator, API host, silo) and Redis last, so the silo can leave the cluster cleanly.
+  local i pid
+  for (( i = ${#PIDS[@]} - 1; i >= 0; i-- )); do
+    pid=${PIDS[i]}
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [[ "$KEEP_LOGS" == 1 ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '[run-e2e] %s\n' "$*" >&2; }
+
+# A loopback TCP port nobody listens on (checked again right before use by the process itself failing to bind).
+free_port() {
+  local port
+  while :; do
+    port=$(( (RANDOM % 20000) + 20000 ))
+    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return; fi
+  done
+}
+
+wait_http() { # url, seconds, name
+  local url=$1 deadline=$(( SECONDS + $2 ))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if (( SECONDS > deadline )); then log "$3 not ready at $url after $2 s; last log lines:"; tail -n 30 "$WORK/$3.log" >&2 || true; exit 1; fi
+    sleep 0.5
+  done
+}
+
+if [[ "$SKIP_BUILD" != 1 ]]; then
+  log "building Release (Silo, ApiHost, LoadGenerator)"
+  for project in src/Silo/Silo.csproj src/ApiHost/ApiHost.csproj bench/LoadGenerator/LoadGenerator.csproj; do
+    dotnet build "$ROOT/$project" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+  done
+fi
+SILO_DLL=$ROOT/src/Silo/bin/Release/net10.0/GridTokenX.Silo.dll
+API_DLL=$ROOT/src/ApiHost/bin/Release/net10.0/GridTokenX.ApiHost.dll
+LOADGEN_DLL=$ROOT/bench/LoadGenerator/bin/Release/net10.0/GridTokenX.Bench.LoadGenerator.dll
+
+REDIS_PORT=$(free_port)
+log "redis-server on 127.0.0.1:$REDIS_PORT (fresh, AOF on, appendfsync everysec, no RDB snapshots)"
+"$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save '' \
+  --appendonly yes --appendfsync everysec --daemonize no --logfile "$WORK/redis.log" &
+REDIS_PID=$!; PIDS+=("$REDIS_PID")
+for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+redis-cli -p "$REDIS_PORT" ping >/dev/null
+
+SIGNING_KEY="e2e-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
+export GridTokenX__ClusterId="e2e-bench-$$-$RANDOM"
+export Auth__SigningKey="$SIGNING_KEY"
+export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
+if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
+
+SILO_HTTP=$(free_port); SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port)
+log "silo: health http://127.0.0.1:$SILO_HTTP, silo port $SILO_PORT, gateway $GATEWAY_PORT, cluster $GridTokenX__ClusterId, DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
+ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP" GridTokenX__Silo__SiloPort=$SILO_PORT GridTokenX__Silo__GatewayPort=$GATEWAY_PORT \
+  dotnet exec "$SILO_DLL" >"$WORK/silo.log" 2>&1 &
+SILO_PID=$!; PIDS+=("$SILO_PID")
+wait_http "http://127.0.0.1:$SILO_HTTP/health/ready" 60 silo
+
+API_PORT=$(free_port)
+API_URL="http://127.0.0.1:$API_PORT"
+log "api host: $API_URL"
+ASPNETCORE_URLS="$API_URL" dotnet exec "$API_DLL" >"$WORK/api.log" 2>&1 &
+API_PID=$!; PIDS+=("$API_PID")
+wait_http "$API_URL/health/ready" 60 api
+unset DOTNET_gcServer # the load generator keeps its own (workstation) GC
+
+cpu_ticks() { # utime+stime of a process, in clock ticks
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+machine_ticks() { # busy and total ticks of the whole machine (every engineer's processes included)
+  awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; total = busy + $5 + $6; print busy, total }' /proc/stat
+}
+sample_cpu() { # CPU used by each process over exactly the measured part of a run (100% = one core)
+  local loadgen=$1 names=(redis silo apihost loadgen) pids=("$REDIS_PID" "$SILO_PID" "$API_PID" "$1") before=() i line
+  # Half a second inside the measured window at both ends, so every process is still alive when it is read.
+  sleep "$(awk -v w="$WARMUP" 'BEGIN { print w + 0.5 }')"
+  for i in "${!pids[@]}"; do before[i]=$(cpu_ticks "${pids[i]}"); done
+  read -r busy0 total0 < <(machine_ticks)
+  local t0=$EPOCHREALTIME
+  sleep "$(awk -v d="$DURATION" 'BEGIN { print (d > 1.5 ? d - 1 : 0.5) }')"
+  local t1=$EPOCHREALTIME hz ours=0
+  hz=$(getconf CLK_TCK)
+  read -r busy1 total1 < <(machine_ticks)
+  line="  cpu:"
+  for i in "${!pids[@]}"; do
+    local d=$(( $(cpu_ticks "${pids[i]}") - before[i] ))
+    ours=$(( ours + d ))
+    line+=$(awk -v n="${names[i]}" -v d="$d" -v hz="$hz" -v a="$t0" -v b="$t1" 'BEGIN { printf " %s %.0f%%", n, 100 * d / hz / (b - a) }')
+  done
+  line+=$(awk -v bz=$(( busy1 - busy0 )) -v tt=$(( total1 - total0 )) -v o="$ours" -v n="$(nproc)" \
+    'BEGIN { printf " | machine %.0f%% of %d cores busy, of which other processes %.0f%%", 100 * n * bz / tt, n, 100 * n * (bz - o) / tt }')
+  echo "$line"
+}
+
+declare -A RESULT
+for scenario in $SCENARIOS; do
+  log "scenario $scenario: concurrency $CONCURRENCY, warm-up $WARMUP s, measured $DURATION s, $USERS users"
+  dotnet exec "$LOADGEN_DLL" --url "$API_URL" --scenario "$scenario" --signing-key "$SIGNING_KEY" --users "$USERS" \
+    --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" >"$WORK/$scenario.out" &
+  LOADGEN_PID=$!; PIDS+=("$LOADGEN_PID")
+  if [[ "$SAMPLE_CPU" == 1 ]]; then sample_cpu "$LOADGEN_PID" >"$WORK/$scenario.cpu" & SAMPLER_PID=$!; PIDS+=("$SAMPLER_PID"); fi
+  wait "$LOADGEN_PID"
+  if [[ "$SAMPLE_CPU" == 1 ]]; then wait "$SAMPLER_PID" 2>/dev/null || true; fi
+  cat "$WORK/$scenario.out"
+  if [[ "$SAMPLE_CPU" == 1 && -s "$WORK/$scenario.cpu" ]]; then echo "per-process CPU (100% = one core) during the measured part:"; cat "$WORK/$scenario.cpu"; fi
+  echo
+  RESULT[$scenario]=$(grep '^RESULT ' "$WORK/$scenario.out")
+  for pair in "redis:$REDIS_PID" "silo:$SILO_PID" "api:$API_PID"; do
+    if ! kill -0 "${pair#*:}" 2>/dev/null; then
+      echo "!! ${pair%%:*} (pid ${pair#*:}) is no longer running; the numbers above are not valid. Last log lines:"
+      tail -n 20 "$WORK/${pair%%:*}.log" 2>/dev/null || true
+      KEEP_LOGS=1
+    fi
+  done
+done
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+if [[ -n "${RESULT[orders]:-}" && -n "${RESULT[baseline]:-}" ]]; then
+  echo "== summary (concurrency $CONCURRENCY) =="
+  printf '%-10s %10s %9s %9s %9s %9s %9s %8s\n' scenario 'req/s' p50 p90 p99 p99.9 max non-2xx
+  for s in baseline orders; do
+    r=${RESULT[$s]}
+    printf '%-10s %10s %9s %9s %9s %9s %9s %8s\n' "$s" "$(field "$r" rps)" "$(field "$r" p50)" "$(field "$r" p90)" \
+      "$(field "$r" p99)" "$(field "$r" p999)" "$(field "$r" max)" "$(( $(field "$r" failed) + $(field "$r" warmup_failed) ))"
+  done
+  awk -v o="$(field "${RESULT[orders]}" rps)" -v b="$(field "${RESULT[baseline]}" rps)" \
+    'BEGIN { if (b > 0) printf "orders / baseline throughput: %.3f (%.1f%%)\n", o / b, 100 * o / b }'
+fi
+redis_get() { redis-cli -p "$REDIS_PORT" --raw "$@" 2>/dev/null || true; }
+echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERGY-USD}:head'), last snapshot at $(redis_get HGET 'gtx:snapshot:{ENERGY-USD}' seq) \
+($(redis_get HSTRLEN 'gtx:snapshot:{ENERGY-USD}' data) bytes), journal stream $(redis_get XLEN 'gtx:journal:{ENERGY-USD}') batches, \
+redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"
