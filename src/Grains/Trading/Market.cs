@@ -15,12 +15,15 @@ public sealed class Market
 
     private readonly MatchingEngine _engine;
     private readonly Dictionary<long, MarketOrder> _orders = [];
-    private readonly List<MarketOrder> _ordersInArrival = [];
     private readonly Dictionary<string, List<MarketOrder>> _ordersByUser = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string ClientOrderId), MarketOrder> _byClientOrderId = [];
     private readonly List<TradeRecord> _trades = [];
     private readonly Dictionary<string, List<TradeRecord>> _tradesByUser = new(StringComparer.Ordinal);
     private readonly List<Fill> _fills = [];
+    private readonly List<MarketOrder> _finalSinceCheckpoint = [];
+    private readonly HashSet<long> _restingTouched = [];
+    private int _tradesAtCheckpoint;
+    private int _historySegments;
 
     public Market(MarketSpec spec)
     {
@@ -66,11 +69,16 @@ public sealed class Market
             var trade = new TradeRecord(_trades.Count + 1, fill.Price, fill.Quantity, buy.Id, sell.Id, buy.UserId, sell.UserId,
                 fill.Maker.Side.ToContract(), c.TimestampMs);
             AddTrade(trade);
-            _orders[fill.Maker.Id].UpdatedAtMs = c.TimestampMs;
+            var maker = _orders[fill.Maker.Id];
+            maker.UpdatedAtMs = c.TimestampMs;
+            _restingTouched.Add(maker.Number);
+            if (maker.IsFinal) _finalSinceCheckpoint.Add(maker);
         }
 
         order.ArrivalTradeCount = _fills.Count;
         AddOrder(order);
+        if (order.IsFinal) _finalSinceCheckpoint.Add(order);
+        else _restingTouched.Add(order.Number);
         NextOrderNumber++;
         Sequence = c.Sequence;
         return order;
@@ -83,6 +91,8 @@ public sealed class Market
             throw new InvalidOperationException($"Order {c.OrderNumber} is not resting; a cancel must not have been journaled.");
         var order = _orders[c.OrderNumber];
         order.UpdatedAtMs = c.TimestampMs;
+        _finalSinceCheckpoint.Add(order);
+        _restingTouched.Add(order.Number);
         Sequence = c.Sequence;
         return order;
     }
@@ -177,48 +187,85 @@ public sealed class Market
             Spec.ToQuantity(volume), high is { } h ? Spec.ToPrice(h) : null, low is { } lo ? Spec.ToPrice(lo) : null, change);
     }
 
-    public MarketSnapshot ToSnapshot()
+    /// <summary>
+    /// Captures a checkpoint at the current sequence: the counters, the history segment of everything that became
+    /// final since the previous checkpoint, and the resting orders that changed or ended since then.
+    /// </summary>
+    public MarketCheckpoint TakeCheckpoint()
     {
-        var orders = new OrderRecord[_ordersInArrival.Count];
-        for (var i = 0; i < orders.Length; i++)
+        var changed = new List<OrderRecord>();
+        var ended = new List<long>();
+        foreach (var number in _restingTouched)
         {
-            var o = _ordersInArrival[i];
-            var e = o.Engine;
-            orders[i] = new OrderRecord(e.Id, e.UserId, o.ClientOrderId, e.Side.ToContract(), e.Kind.ToContract(), e.Tif.ToContract(),
-                e.Price, e.Quantity, e.Filled, e.Notional, e.Status.ToContract(), e.CancelReason.ToContract(), o.CreatedAtMs,
-                o.UpdatedAtMs, o.ArrivalTradeIndex, o.ArrivalTradeCount);
+            var order = _orders[number];
+            if (order.Engine.IsResting) changed.Add(Record(order));
+            else ended.Add(number);
         }
 
-        var resting = _engine.RestingOrdersInPriorityOrder().Select(o => o.Id).ToArray();
-        return new MarketSnapshot(Spec.Symbol, Sequence, NextOrderNumber, orders, resting, [.. _trades]);
+        var segment = new MarketHistorySegment([.. _finalSinceCheckpoint.Select(Record)],
+            _trades.GetRange(_tradesAtCheckpoint, _trades.Count - _tradesAtCheckpoint).ToArray());
+        _restingTouched.Clear();
+        _finalSinceCheckpoint.Clear();
+        _tradesAtCheckpoint = _trades.Count;
+        _historySegments++;
+        var state = new MarketSnapshot(Spec.Symbol, Sequence, NextOrderNumber, _engine.RestingCount, _trades.Count, _historySegments);
+        return new MarketCheckpoint(state, segment, changed, ended);
     }
 
-    public static Market FromSnapshot(MarketSpec spec, MarketSnapshot snapshot)
+    /// <summary>Rebuilds a market from its history segments (oldest first), its resting orders and its latest checkpoint.</summary>
+    public static Market Restore(MarketSpec spec, IReadOnlyList<MarketHistorySegment> history, IReadOnlyCollection<OrderRecord> resting,
+        MarketSnapshot state)
     {
-        if (snapshot.Symbol != spec.Symbol)
-            throw new InvalidOperationException($"Snapshot of {snapshot.Symbol} cannot restore market {spec.Symbol}.");
-        var market = new Market(spec) { Sequence = snapshot.Sequence, NextOrderNumber = snapshot.NextOrderNumber };
-        foreach (var t in snapshot.Trades) market.AddTrade(t);
-        foreach (var r in snapshot.Orders)
+        if (state.Symbol != spec.Symbol)
+            throw new InvalidOperationException($"Checkpoint of {state.Symbol} cannot restore market {spec.Symbol}.");
+        if (history.Count != state.HistorySegments)
+            throw new InvalidOperationException($"Checkpoint expects {state.HistorySegments} history segments, found {history.Count}.");
+        if (resting.Count != state.RestingCount)
+            throw new InvalidOperationException($"Checkpoint expects {state.RestingCount} resting orders, found {resting.Count}.");
+
+        var market = new Market(spec) { Sequence = state.Sequence, NextOrderNumber = state.NextOrderNumber };
+        foreach (var trade in history.SelectMany(h => h.Trades))
         {
-            var engineOrder = new EngineOrder(r.Number, r.UserId, r.Side.ToEngine(), r.Type.ToEngine(), r.TimeInForce.ToEngine(),
-                r.PriceTicks, r.QuantityLots, r.CreatedAtMs)
-            {
-                Filled = r.FilledLots,
-                Notional = r.NotionalTickLots,
-                Status = r.Status.ToEngine(),
-                CancelReason = r.CancelReason.ToEngine(),
-            };
-            var order = new MarketOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex)
-            {
-                UpdatedAtMs = r.UpdatedAtMs,
-                ArrivalTradeCount = r.ArrivalTradeCount,
-            };
-            market.AddOrder(order);
+            if (trade.Number != market._trades.Count + 1)
+                throw new InvalidOperationException($"History of {spec.Symbol} skips from trade {market._trades.Count} to {trade.Number}.");
+            market.AddTrade(trade);
         }
 
-        foreach (var number in snapshot.RestingInPriorityOrder) market._engine.Restore(market._orders[number].Engine);
+        if (market._trades.Count != state.TradeCount)
+            throw new InvalidOperationException($"Checkpoint expects {state.TradeCount} trades, history holds {market._trades.Count}.");
+
+        foreach (var record in history.SelectMany(h => h.FinalOrders).Concat(resting).OrderBy(r => r.Number))
+            market.AddOrder(FromRecord(record));
+        // Within a price level, time priority is arrival order, which is order-number order.
+        foreach (var record in resting.OrderBy(r => r.Number)) market._engine.Restore(market._orders[record.Number].Engine);
+        market._tradesAtCheckpoint = market._trades.Count;
+        market._historySegments = history.Count;
         return market;
+    }
+
+    public static OrderRecord Record(MarketOrder o)
+    {
+        var e = o.Engine;
+        return new OrderRecord(e.Id, e.UserId, o.ClientOrderId, e.Side.ToContract(), e.Kind.ToContract(), e.Tif.ToContract(), e.Price,
+            e.Quantity, e.Filled, e.Notional, e.Status.ToContract(), e.CancelReason.ToContract(), o.CreatedAtMs, o.UpdatedAtMs,
+            o.ArrivalTradeIndex, o.ArrivalTradeCount);
+    }
+
+    private static MarketOrder FromRecord(OrderRecord r)
+    {
+        var engineOrder = new EngineOrder(r.Number, r.UserId, r.Side.ToEngine(), r.Type.ToEngine(), r.TimeInForce.ToEngine(),
+            r.PriceTicks, r.QuantityLots, r.CreatedAtMs)
+        {
+            Filled = r.FilledLots,
+            Notional = r.NotionalTickLots,
+            Status = r.Status.ToEngine(),
+            CancelReason = r.CancelReason.ToEngine(),
+        };
+        return new MarketOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex)
+        {
+            UpdatedAtMs = r.UpdatedAtMs,
+            ArrivalTradeCount = r.ArrivalTradeCount,
+        };
     }
 
     private void ExpectNext(MarketCommand c)
@@ -230,7 +277,6 @@ public sealed class Market
     private void AddOrder(MarketOrder order)
     {
         _orders.Add(order.Number, order);
-        _ordersInArrival.Add(order);
         ListFor(_ordersByUser, order.UserId).Add(order);
         if (order.ClientOrderId is { } coid) _byClientOrderId[(order.UserId, coid)] = order;
     }

@@ -49,8 +49,10 @@ public sealed partial class OrderBookGrain(
 
         var contents = await journal.LoadAsync(symbol, cancellationToken);
         _market = contents.Snapshot is { } snapshot
-            ? Market.FromSnapshot(spec, Decode<MarketSnapshot>(snapshot))
-            : new Market(spec);
+            ? Market.Restore(spec, [.. contents.History.Select(Decode<MarketHistorySegment>)],
+                [.. contents.Live.Values.Select(Decode<OrderRecord>)], Decode<MarketSnapshot>(snapshot))
+            : contents.History.Count == 0 ? new Market(spec)
+            : throw new InvalidOperationException($"Journal of {symbol} has history but no checkpoint.");
         var replayed = 0;
         foreach (var batch in contents.Batches)
         {
@@ -200,15 +202,21 @@ public sealed partial class OrderBookGrain(
             _pendingDurable = null;
             var head = _writingHead = batch[^1].Sequence;
 
-            // Nothing has been applied beyond this batch, so the market is exactly the state at its head.
-            var snapshot = head - _snapshotSequence >= options.Value.SnapshotEvery
-                ? serializer.SerializeToArray(_market.ToSnapshot())
-                : null;
+            // Nothing has been applied beyond this batch, so the market is exactly the state at its head. The
+            // checkpoint is captured here and encoded on the thread pool, so the market keeps matching meanwhile.
+            Task<JournalCheckpoint>? checkpoint = null;
+            if (head - _snapshotSequence >= options.Value.SnapshotEvery)
+            {
+                var taken = _market.TakeCheckpoint();
+                checkpoint = Task.Run(() => Encode(taken));
+            }
+
+            var encoded = serializer.SerializeToArray(new MarketBatch(batch));
             var started = time.GetTimestamp();
             try
             {
-                await journal.AppendAsync(Symbol, _durableSequence, head, serializer.SerializeToArray(new MarketBatch(batch)),
-                    snapshot, CancellationToken.None);
+                await journal.AppendAsync(Symbol, _durableSequence, head, encoded,
+                    checkpoint is null ? null : await checkpoint, CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -220,7 +228,7 @@ public sealed partial class OrderBookGrain(
 
             metrics.JournalWritten(Symbol, batch.Length, time.GetElapsedTime(started));
             _durableSequence = head;
-            if (snapshot is not null) _snapshotSequence = head;
+            if (checkpoint is not null) _snapshotSequence = head;
             _writing = null;
             done.TrySetResult();
         }
@@ -252,6 +260,12 @@ public sealed partial class OrderBookGrain(
         _lastTimestampMs = Math.Max(_lastTimestampMs, time.GetUtcNow().ToUnixTimeMilliseconds());
         return _lastTimestampMs;
     }
+
+    private JournalCheckpoint Encode(MarketCheckpoint checkpoint) => new(
+        serializer.SerializeToArray(checkpoint.State),
+        serializer.SerializeToArray(checkpoint.History),
+        [.. checkpoint.RestingChanged.Select(o => new KeyValuePair<long, byte[]>(o.Number, serializer.SerializeToArray(o)))],
+        checkpoint.RestingEnded);
 
     private T Decode<T>(ReadOnlyMemory<byte> bytes) where T : class =>
         serializer.Deserialize<T>(bytes) ?? throw new InvalidOperationException($"Journal of {this.GetPrimaryKeyString()} holds an empty {typeof(T).Name}.");

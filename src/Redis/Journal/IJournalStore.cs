@@ -6,15 +6,16 @@ namespace GridTokenX.Redis.Journal;
 /// </summary>
 public interface IJournalStore
 {
-    /// <summary>The latest snapshot and every batch written after it, in order.</summary>
+    /// <summary>The latest checkpoint state, every history segment, and every batch written after the checkpoint, in order.</summary>
     ValueTask<JournalContents> LoadAsync(string stream, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends one batch whose last sequence is <paramref name="newHead"/>, provided the head is still
-    /// <paramref name="expectedHead"/>; optionally replaces the snapshot (taken at <paramref name="newHead"/>) and
-    /// trims the batches it covers, in the same atomic step. Returns only once the store has accepted the write.
+    /// <paramref name="expectedHead"/>; optionally, in the same atomic step, replaces the checkpoint state (taken at
+    /// <paramref name="newHead"/>), appends its history segment and trims the batches it covers. Returns only once
+    /// the store has accepted the write.
     /// </summary>
     /// <exception cref="JournalConflictException">Another writer moved the head.</exception>
     ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
-        byte[]? snapshot, CancellationToken cancellationToken);
+        JournalCheckpoint? checkpoint, CancellationToken cancellationToken);
 }

@@ -12,13 +12,13 @@ public sealed class InMemoryJournalStore : IJournalStore
     {
         lock (_gate)
         {
-            if (!_streams.TryGetValue(stream, out var s)) return ValueTask.FromResult(new JournalContents(0, null, [], 0));
-            return ValueTask.FromResult(new JournalContents(s.SnapshotSequence, s.Snapshot, [.. s.Batches], s.Head));
+            if (!_streams.TryGetValue(stream, out var s)) return ValueTask.FromResult(new JournalContents(0, null, [], new Dictionary<long, ReadOnlyMemory<byte>>(), [], 0));
+            return ValueTask.FromResult(new JournalContents(s.SnapshotSequence, s.Snapshot, [.. s.History], new Dictionary<long, ReadOnlyMemory<byte>>(s.Live), [.. s.Batches], s.Head));
         }
     }
 
     public ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
-        byte[]? snapshot, CancellationToken cancellationToken)
+        JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -26,9 +26,12 @@ public sealed class InMemoryJournalStore : IJournalStore
             if (s.Head != expectedHead) throw new JournalConflictException(stream, expectedHead, s.Head);
             s.Batches.Add(new JournalBatch(newHead, (byte[])batch.Clone()));
             s.Head = newHead;
-            if (snapshot is { } snap)
+            if (checkpoint is not null)
             {
-                s.Snapshot = snap.ToArray();
+                s.Snapshot = (byte[])checkpoint.State.Clone();
+                s.History.Add((byte[])checkpoint.HistorySegment.Clone());
+                foreach (var (key, value) in checkpoint.Upserts) s.Live[key] = (byte[])value.Clone();
+                foreach (var key in checkpoint.Removals) s.Live.Remove(key);
                 s.SnapshotSequence = newHead;
                 s.Batches.Clear();
             }
@@ -40,6 +43,8 @@ public sealed class InMemoryJournalStore : IJournalStore
     private sealed class State
     {
         public List<JournalBatch> Batches { get; } = [];
+        public List<ReadOnlyMemory<byte>> History { get; } = [];
+        public Dictionary<long, ReadOnlyMemory<byte>> Live { get; } = [];
         public long Head { get; set; }
         public long SnapshotSequence { get; set; }
         public ReadOnlyMemory<byte>? Snapshot { get; set; }

@@ -6,8 +6,10 @@ namespace GridTokenX.Redis.Journal;
 
 /// <summary>
 /// Journal in Redis: <c>gtx:journal:{stream}</c> is a Redis Stream of batches whose entry ids are the batch's last
-/// sequence, <c>gtx:journal:{stream}:head</c> the head, <c>gtx:snapshot:{stream}</c> the latest snapshot. The stream
-/// name sits in a hash tag so the three keys share a cluster slot and one Lua script can touch them all.
+/// sequence, <c>gtx:journal:{stream}:head</c> the head, <c>gtx:snapshot:{stream}</c> the latest checkpoint state and
+/// <c>gtx:history:{stream}</c> the list of history segments, <c>gtx:live:{stream}</c> the live items (a market's
+/// resting orders) as of that checkpoint. The stream name sits in a hash tag so the keys share a
+/// cluster slot and one Lua script can touch them all.
 /// </summary>
 public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalStore
 {
@@ -24,6 +26,18 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         long snapshotSeq = snapshot[0].HasValue ? (long)snapshot[0] : 0;
         ReadOnlyMemory<byte>? snapshotData = null;
         if (snapshot[1].HasValue) snapshotData = (byte[])snapshot[1]!;
+
+        var history = new List<ReadOnlyMemory<byte>>();
+        for (long start = 0; ; start += PageSize)
+        {
+            var segments = await db.ListRangeAsync(keys.History, start, start + PageSize - 1).ConfigureAwait(false);
+            foreach (var segment in segments) history.Add((byte[])segment!);
+            if (segments.Length < PageSize) break;
+        }
+
+        var live = new Dictionary<long, ReadOnlyMemory<byte>>();
+        await foreach (var entry in db.HashScanAsync(keys.Live, pageSize: PageSize).ConfigureAwait(false))
+            live[(long)entry.Name] = (byte[])entry.Value!;
 
         var batches = new List<JournalBatch>();
         var from = "(" + snapshotSeq.ToString(CultureInfo.InvariantCulture) + "-0";
@@ -46,26 +60,47 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         if (last != head)
             throw new InvalidOperationException(
                 $"Journal '{stream}' is inconsistent: head {head}, last stored batch {last}. Refusing to rebuild from it.");
-        return new JournalContents(snapshotSeq, snapshotData, batches, head);
+        return new JournalContents(snapshotSeq, snapshotData, history, live, batches, head);
     }
 
     public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
-        byte[]? snapshot, CancellationToken cancellationToken)
+        JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var keys = Keys.For(stream);
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            AppendScript,
-            [keys.Journal, keys.Head, keys.Snapshot],
-            [expectedHead, newHead, batch, snapshot is null ? "0" : "1", snapshot ?? []])
+            AppendScript, [keys.Journal, keys.Head, keys.Snapshot, keys.History, keys.Live], Arguments(expectedHead, newHead, batch, checkpoint))
             .ConfigureAwait(false);
         var current = (long)result;
         if (current != -1) throw new JournalConflictException(stream, expectedHead, current);
     }
 
-    private readonly record struct Keys(RedisKey Journal, RedisKey Head, RedisKey Snapshot)
+    private static RedisValue[] Arguments(long expectedHead, long newHead, byte[] batch, JournalCheckpoint? checkpoint)
+    {
+        if (checkpoint is null) return [expectedHead, newHead, batch, "0", RedisValue.EmptyString, RedisValue.EmptyString, 0];
+        var args = new RedisValue[7 + (2 * checkpoint.Upserts.Count) + checkpoint.Removals.Count];
+        args[0] = expectedHead;
+        args[1] = newHead;
+        args[2] = batch;
+        args[3] = "1";
+        args[4] = checkpoint.State;
+        args[5] = checkpoint.HistorySegment;
+        args[6] = checkpoint.Upserts.Count;
+        var i = 7;
+        foreach (var (key, value) in checkpoint.Upserts)
+        {
+            args[i++] = key;
+            args[i++] = value;
+        }
+
+        foreach (var key in checkpoint.Removals) args[i++] = key;
+        return args;
+    }
+
+    private readonly record struct Keys(RedisKey Journal, RedisKey Head, RedisKey Snapshot, RedisKey History, RedisKey Live)
     {
         public static Keys For(string stream) =>
-            new($"gtx:journal:{{{stream}}}", $"gtx:journal:{{{stream}}}:head", $"gtx:snapshot:{{{stream}}}");
+            new($"gtx:journal:{{{stream}}}", $"gtx:journal:{{{stream}}}:head", $"gtx:snapshot:{{{stream}}}", $"gtx:history:{{{stream}}}",
+                $"gtx:live:{{{stream}}}");
     }
 }

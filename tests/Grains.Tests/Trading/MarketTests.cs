@@ -38,13 +38,27 @@ public sealed class MarketTests
     }
 
     [Fact]
-    public void Snapshot_restore_reproduces_every_observable_and_continues_identically()
+    public void Checkpoint_restore_reproduces_every_observable_and_continues_identically()
     {
         var original = new Market(_spec);
         var random = new Random(7);
         var users = new[] { "a", "b", "c" };
+        var history = new List<MarketHistorySegment>();
+        var resting = new Dictionary<long, OrderRecord>();
+        int largestChange = 0;
+        void Checkpoint()
+        {
+            var checkpoint = original.TakeCheckpoint();
+            history.Add(checkpoint.History);
+            foreach (var changed in checkpoint.RestingChanged) resting[changed.Number] = changed;
+            foreach (var ended in checkpoint.RestingEnded) resting.Remove(ended);
+            largestChange = Math.Max(largestChange, checkpoint.RestingChanged.Count + checkpoint.RestingEnded.Count);
+        }
+
         for (var i = 0; i < 400; i++)
         {
+            if (i % 97 == 96) Checkpoint();
+
             if (i % 7 == 3 && original.UserOrders(users[i % 3], openOnly: true, 1000) is { Count: > 0 } open)
             {
                 OrderIds.TryParseOrder(open[0].OrderId, out _, out var number);
@@ -56,7 +70,16 @@ public sealed class MarketTests
                 random.Next(990, 1010), random.Next(1, 50) * 100, (Tif)random.Next(3), coid: $"c{i}", at: T0.AddMilliseconds(i)));
         }
 
-        var restored = Market.FromSnapshot(_spec, original.ToSnapshot());
+        original.Place(Place(original, "a", OrderSide.Buy, 990, 100, at: T0.AddSeconds(1)));
+        var final = original.TakeCheckpoint();
+        history.Add(final.History);
+        foreach (var changed in final.RestingChanged) resting[changed.Number] = changed;
+        foreach (var ended in final.RestingEnded) resting.Remove(ended);
+
+        Assert.Equal(5, history.Count);
+        Assert.Contains(final.RestingChanged, o => o.Number == original.NextOrderNumber - 1);
+        Assert.True(largestChange < 150, "a checkpoint carries what changed, not the whole book");
+        var restored = Market.Restore(_spec, history, resting.Values, final.State);
 
         AssertSame(original, restored, users);
         for (var i = 0; i < 50; i++)
@@ -69,6 +92,21 @@ public sealed class MarketTests
 
         AssertSame(original, restored, users);
         Assert.Equal(original.FindByClientOrderId("a", "c5")?.Number, restored.FindByClientOrderId("a", "c5")?.Number);
+    }
+
+    [Fact]
+    public void A_checkpoint_with_missing_history_is_refused()
+    {
+        var m = new Market(_spec);
+        m.Place(Place(m, "a", OrderSide.Buy, 1000, 1000));
+        var first = m.TakeCheckpoint();
+        m.Place(Place(m, "b", OrderSide.Sell, 1000, 1000));
+        var second = m.TakeCheckpoint();
+
+        Assert.Throws<InvalidOperationException>(() => Market.Restore(_spec, [second.History], [], second.State));
+        Assert.Throws<InvalidOperationException>(() => Market.Restore(_spec, [first.History, second.History], first.RestingChanged, second.State));
+        Assert.Equal([1L], second.RestingEnded);
+        Assert.Single(Market.Restore(_spec, [first.History, second.History], [], second.State).RecentTrades(10));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class OrderBookGrainTests : IAsyncLifetime
         AssertSameState(before, after);
         await using var redis = await _redis.ConnectAsync();
         Assert.True(await redis.GetDatabase().KeyExistsAsync("gtx:snapshot:{ENERGY-USD}"));
+        Assert.Equal(5, await redis.GetDatabase().ListLengthAsync("gtx:history:{ENERGY-USD}"));
         Assert.True(await redis.GetDatabase().StreamLengthAsync("gtx:journal:{ENERGY-USD}") < 7);
     }
 

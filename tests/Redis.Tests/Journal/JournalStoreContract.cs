@@ -9,6 +9,9 @@ public abstract class JournalStoreContract
 
     private static byte[] Bytes(params byte[] b) => b;
 
+    protected static JournalCheckpoint Checkpoint(byte state, byte history, (long Key, byte Value)[]? upserts = null, long[]? removals = null) =>
+        new([state], [history], [.. (upserts ?? []).Select(u => new KeyValuePair<long, byte[]>(u.Key, [u.Value]))], removals ?? []);
+
     [Fact]
     public async Task Empty_stream_loads_as_nothing()
     {
@@ -40,29 +43,47 @@ public abstract class JournalStoreContract
         await Store.AppendAsync("B", 0, 1, Bytes(1), null, CancellationToken.None);
 
         var conflict = await Assert.ThrowsAsync<JournalConflictException>(
-            async () => await Store.AppendAsync("B", 0, 1, Bytes(9), Bytes(9), CancellationToken.None));
+            async () => await Store.AppendAsync("B", 0, 1, Bytes(9), Checkpoint(9, 9), CancellationToken.None));
 
         Assert.Equal(0, conflict.Expected);
         Assert.Equal(1, conflict.Actual);
         var contents = await Store.LoadAsync("B", CancellationToken.None);
         Assert.Equal(1, contents.Head);
         Assert.Null(contents.Snapshot);
+        Assert.Empty(contents.History);
         Assert.Equal([1], contents.Batches.Single().Data.ToArray());
     }
 
     [Fact]
-    public async Task A_snapshot_replaces_the_batches_it_covers()
+    public async Task A_checkpoint_replaces_the_state_appends_its_history_and_drops_the_batches_it_covers()
     {
         await Store.AppendAsync("C", 0, 1, Bytes(1), null, CancellationToken.None);
-        await Store.AppendAsync("C", 1, 3, Bytes(2), Bytes(42), CancellationToken.None);
+        await Store.AppendAsync("C", 1, 3, Bytes(2), Checkpoint(42, 10, upserts: [(1, 1), (2, 2), (3, 3)]), CancellationToken.None);
         await Store.AppendAsync("C", 3, 4, Bytes(3), null, CancellationToken.None);
+        await Store.AppendAsync("C", 4, 6, Bytes(4), Checkpoint(43, 11, upserts: [(2, 20), (4, 4)], removals: [1, 3, 99]), CancellationToken.None);
+        await Store.AppendAsync("C", 6, 7, Bytes(5), null, CancellationToken.None);
 
         var contents = await Store.LoadAsync("C", CancellationToken.None);
 
-        Assert.Equal(3, contents.SnapshotSequence);
-        Assert.Equal([42], contents.Snapshot!.Value.ToArray());
-        Assert.Equal([4L], contents.Batches.Select(b => b.LastSequence));
-        Assert.Equal(4, contents.Head);
+        Assert.Equal(6, contents.SnapshotSequence);
+        Assert.Equal([43], contents.Snapshot!.Value.ToArray());
+        Assert.Equal([[10], [11]], contents.History.Select(h => h.ToArray()));
+        Assert.Equal([(2L, (byte)20), (4L, (byte)4)], contents.Live.OrderBy(l => l.Key).Select(l => (l.Key, l.Value.Span[0])));
+        Assert.Equal([7L], contents.Batches.Select(b => b.LastSequence));
+        Assert.Equal(7, contents.Head);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_with_many_live_changes_is_stored_whole()
+    {
+        var upserts = Enumerable.Range(1, 12_000).Select(i => ((long)i, (byte)(i % 250))).ToArray();
+        await Store.AppendAsync("MANY", 0, 1, Bytes(1), Checkpoint(1, 1, upserts), CancellationToken.None);
+        await Store.AppendAsync("MANY", 1, 2, Bytes(2), Checkpoint(2, 2, removals: [.. Enumerable.Range(1, 11_000).Select(i => (long)i)]), CancellationToken.None);
+
+        var contents = await Store.LoadAsync("MANY", CancellationToken.None);
+
+        Assert.Equal(1000, contents.Live.Count);
+        Assert.Equal((byte)(12_000 % 250), contents.Live[12_000].Span[0]);
     }
 
     [Fact]

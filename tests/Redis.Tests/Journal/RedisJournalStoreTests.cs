@@ -28,19 +28,21 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
     [Fact]
     public async Task Keys_follow_the_project_naming_and_share_a_hash_slot()
     {
-        await _store.AppendAsync("ENERGY-USD", 0, 1, [1], [2], CancellationToken.None);
+        await _store.AppendAsync("ENERGY-USD", 0, 1, [1], new JournalCheckpoint([2], [3], [new(7, [7])], []), CancellationToken.None);
 
         var keys = AllKeys();
         Assert.Contains("gtx:journal:{ENERGY-USD}", keys);
         Assert.Contains("gtx:journal:{ENERGY-USD}:head", keys);
         Assert.Contains("gtx:snapshot:{ENERGY-USD}", keys);
+        Assert.Contains("gtx:history:{ENERGY-USD}", keys);
+        Assert.Contains("gtx:live:{ENERGY-USD}", keys);
     }
 
     [Fact]
     public async Task What_was_acknowledged_survives_a_redis_crash_and_restart()
     {
         await _store.AppendAsync("DURABLE", 0, 1, [1], null, CancellationToken.None);
-        await _store.AppendAsync("DURABLE", 1, 2, [2], [7], CancellationToken.None);
+        await _store.AppendAsync("DURABLE", 1, 2, [2], new JournalCheckpoint([7], [8], [new(5, [5])], []), CancellationToken.None);
         await _store.AppendAsync("DURABLE", 2, 3, [3], null, CancellationToken.None);
 
         _redis.Kill();
@@ -50,6 +52,8 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
 
         Assert.Equal(3, contents.Head);
         Assert.Equal([7], contents.Snapshot!.Value.ToArray());
+        Assert.Equal([8], contents.History.Single().ToArray());
+        Assert.Equal([5], contents.Live[5].ToArray());
         Assert.Equal([3], contents.Batches.Single().Data.ToArray());
     }
 

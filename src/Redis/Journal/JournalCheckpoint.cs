@@ -1,0 +1,12 @@
+namespace GridTokenX.Redis.Journal;
+
+/// <summary>
+/// What a writer stores at a checkpoint, all of it proportional to what changed since the previous one:
+/// the small state record at the new head, the history that became immutable (appended, never rewritten),
+/// and the live items that changed (<paramref name="Upserts"/>) or ended (<paramref name="Removals"/>).
+/// </summary>
+public sealed record JournalCheckpoint(
+    byte[] State,
+    byte[] HistorySegment,
+    IReadOnlyList<KeyValuePair<long, byte[]>> Upserts,
+    IReadOnlyList<long> Removals);
