@@ -22,3 +22,10 @@ catch (Exception ex) when (ex is InvalidSettingsException or OptionsValidationEx
         : ex.Message);
     return 2;
 }
+catch (StackExchange.Redis.RedisConnectionException ex)
+{
+    // Redis unreachable at start-up: say which setting to check instead of dying with a stack trace.
+    await Console.Error.WriteLineAsync(
+        $"Cannot start the API host: Redis is unreachable ({ex.FailureType}). Check GridTokenX:Redis:ConnectionString and that Redis is running.");
+    return 3;
+}
