@@ -32,6 +32,9 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
         var flow = users.Select(u => Task.Run(() => u.RunAsync(budget, stop.Token))).ToList();
         async Task Progress(int more, string stage)
         {
+            // Each stage gets its own budget, well above what it waits for (not every operation is acknowledged:
+            // a cancel may find its order already filled), so users still have work in hand when the next kill comes.
+            budget.Release(more * 3);
             var target = Volatile.Read(ref acknowledged) + more;
             await Eventually.Until(() => Task.FromResult(Volatile.Read(ref acknowledged) >= target || flow.Any(t => t.IsFaulted)), StageTimeout,
                 $"{more} more acknowledgements {stage} (have {Volatile.Read(ref acknowledged)})");
@@ -40,7 +43,6 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
 
         try
         {
-            budget.Release(150);
             await Progress(40, "before any silo is killed");
 
             // Kill the silo that holds the ENERGY-USD book, mid-flow.
@@ -51,7 +53,6 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
 
             // Replace it, then kill the silo the book moved to.
             await cluster.StartSiloAsync();
-            budget.Release(150);
             await Progress(40, "with a replacement silo");
             var second = cluster.SiloHosting(ClusterFixture.Symbol) ?? cluster.LiveSilos[0];
             output.WriteLine($"SIGKILL {second.Name} (hosts the book: {second.RestoredAt(ClusterFixture.Symbol) is not null}) at {acknowledged} acks");

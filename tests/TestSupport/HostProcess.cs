@@ -22,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The exit code once the process has exited, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     public string Output => string.Join(Environment.NewLine, _output);
 
     public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] args) =>

@@ -184,7 +184,7 @@ public class ClusterFixture : IAsyncLifetime
         foreach (var process in processes)
         {
             var lines = process.Output.Split(Environment.NewLine);
-            text.AppendLine($"===== {process.Name} (pid {process.Id}, {(process.HasExited ? "exited" : "running")}), last {Math.Min(lines.Length, linesPerProcess)} of {lines.Length} lines =====");
+            text.AppendLine($"===== {process.Name} (pid {process.Id}, {(process.ExitCode is { } code ? $"exited with {code}" : "running")}), last {Math.Min(lines.Length, linesPerProcess)} of {lines.Length} lines =====");
             foreach (var line in lines.Skip(Math.Max(0, lines.Length - linesPerProcess))) text.AppendLine(line);
         }
 
