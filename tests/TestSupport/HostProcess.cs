@@ -8,6 +8,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private Action<string>? _onLine;
 
     private HostProcess(string name, Process process)
     {
@@ -21,9 +22,17 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The exit code once the process has exited, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(name, dll, environment, onLine: null, args);
+
+    /// <summary>As above; <paramref name="onLine"/> sees every output line as it arrives (before any is dropped from <see cref="Output"/>).</summary>
+    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, Action<string>? onLine,
+        params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
-        var host = new HostProcess(name, process);
+        var host = new HostProcess(name, process) { _onLine = onLine };
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -69,6 +78,14 @@ public sealed class HostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the process to exit by itself (and for its output to be fully read); returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();
@@ -79,6 +96,7 @@ public sealed class HostProcess : IAsyncDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        _onLine?.Invoke(line);
         _output.Enqueue(line);
         while (_output.Count > 2000) _output.TryDequeue(out _);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using StackExchange.Redis;
 
 namespace GridTokenX.Redis.Connection;
@@ -34,6 +35,18 @@ public sealed class RedisOptions
         if (options.EndPoints.Count == 0)
         {
             error = $"{Section}:ConnectionString names no Redis endpoint (expected e.g. 'localhost:6379').";
+            return false;
+        }
+
+        // Parse silently drops an endpoint it cannot read (e.g. a non-numeric port) and takes any other bare word,
+        // even "=", for a host name, so a typo would only surface later as connection timeouts. Every part without
+        // "key=" must have become an endpoint, and every host name must be one.
+        var endpointParts = connectionString.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Count(part => part.IndexOf('=', StringComparison.Ordinal) <= 0);
+        if (endpointParts != options.EndPoints.Count
+            || options.EndPoints.OfType<DnsEndPoint>().Any(e => Uri.CheckHostName(e.Host) == UriHostNameType.Unknown))
+        {
+            error = $"{Section}:ConnectionString has an endpoint that is not a valid host[:port] (expected e.g. 'localhost:6379').";
             return false;
         }
 
