@@ -66,6 +66,9 @@ public static class ApiApplication
                     o.ServiceId = settings.ServiceId;
                 });
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+                // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+                client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("GridTokenX:Client"));
             });
         }
         else

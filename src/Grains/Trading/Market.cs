@@ -38,6 +38,9 @@ public sealed class Market
 
     public long NextOrderNumber { get; private set; } = 1;
 
+    /// <summary>The clock reading carried by the last command applied.</summary>
+    public long LastTimestampMs { get; private set; }
+
     public int OrderCount => _orders.Count;
 
     public void Apply(MarketCommand command)
@@ -208,7 +211,8 @@ public sealed class Market
         _finalSinceCheckpoint.Clear();
         _tradesAtCheckpoint = _trades.Count;
         _historySegments++;
-        var state = new MarketSnapshot(Spec.Symbol, Sequence, NextOrderNumber, _engine.RestingCount, _trades.Count, _historySegments);
+        var state = new MarketSnapshot(Spec.Symbol, Sequence, NextOrderNumber, _engine.RestingCount, _trades.Count, _historySegments,
+            LastTimestampMs);
         return new MarketCheckpoint(state, segment, changed, ended);
     }
 
@@ -223,7 +227,7 @@ public sealed class Market
         if (resting.Count != state.RestingCount)
             throw new InvalidOperationException($"Checkpoint expects {state.RestingCount} resting orders, found {resting.Count}.");
 
-        var market = new Market(spec) { Sequence = state.Sequence, NextOrderNumber = state.NextOrderNumber };
+        var market = new Market(spec) { Sequence = state.Sequence, NextOrderNumber = state.NextOrderNumber, LastTimestampMs = state.LastTimestampMs };
         foreach (var trade in history.SelectMany(h => h.Trades))
         {
             if (trade.Number != market._trades.Count + 1)
@@ -272,6 +276,7 @@ public sealed class Market
     {
         if (c.Sequence != Sequence + 1)
             throw new InvalidOperationException($"Command sequence {c.Sequence} out of order; expected {Sequence + 1}.");
+        LastTimestampMs = Math.Max(LastTimestampMs, c.TimestampMs);
     }
 
     private void AddOrder(MarketOrder order)

@@ -60,7 +60,6 @@ public sealed partial class OrderBookGrain(
             {
                 if (command.Sequence <= _market.Sequence) continue;
                 _market.Apply(command);
-                _lastTimestampMs = command.TimestampMs;
                 replayed++;
             }
         }
@@ -68,6 +67,7 @@ public sealed partial class OrderBookGrain(
         if (_market.Sequence != contents.Head)
             throw new InvalidOperationException($"Market {symbol} rebuilt to sequence {_market.Sequence}, journal head is {contents.Head}.");
         _durableSequence = contents.Head;
+        _lastTimestampMs = _market.LastTimestampMs;
         _snapshotSequence = contents.SnapshotSequence;
         LogRestored(symbol, contents.SnapshotSequence, replayed, contents.Head, _market.OrderCount);
     }

@@ -78,10 +78,12 @@ public sealed class MarketTests
 
         Assert.Equal(5, history.Count);
         Assert.Contains(final.RestingChanged, o => o.Number == original.NextOrderNumber - 1);
+        Assert.Equal(T0.AddSeconds(1).ToUnixTimeMilliseconds(), final.State.LastTimestampMs);
         Assert.True(largestChange < 150, "a checkpoint carries what changed, not the whole book");
         var restored = Market.Restore(_spec, history, resting.Values, final.State);
 
         AssertSame(original, restored, users);
+        Assert.Equal(original.LastTimestampMs, restored.LastTimestampMs);
         for (var i = 0; i < 50; i++)
         {
             var side = i % 2 == 0 ? OrderSide.Buy : OrderSide.Sell;

@@ -8,6 +8,7 @@ namespace GridTokenX.Grains.Trading.Persistence;
 /// <param name="RestingCount">How many resting orders the checkpoint has (a check on what is loaded).</param>
 /// <param name="TradeCount">Trades executed up to this checkpoint (all of them are in the history segments).</param>
 /// <param name="HistorySegments">How many history segments exist up to and including this checkpoint's.</param>
+/// <param name="LastTimestampMs">The clock reading of the last command, so timestamps never go backwards after a restore.</param>
 [GenerateSerializer]
 public sealed record MarketSnapshot(
     [property: Id(0)] string Symbol,
@@ -15,4 +16,5 @@ public sealed record MarketSnapshot(
     [property: Id(2)] long NextOrderNumber,
     [property: Id(3)] int RestingCount,
     [property: Id(4)] int TradeCount,
-    [property: Id(5)] int HistorySegments);
+    [property: Id(5)] int HistorySegments,
+    [property: Id(6)] long LastTimestampMs);
