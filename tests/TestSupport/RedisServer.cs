@@ -20,7 +20,8 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=5000";
+    // Generous timeouts: tests run on small, shared machines where a busy moment must not read as an outage.
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=5000,syncTimeout=15000,asyncTimeout=15000";
 
     public static async Task<RedisServer> StartAsync()
     {

@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Trading;
@@ -31,6 +32,10 @@ public static class GridTokenXSiloBuilderExtensions
             silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
+            // Until the Redis Streams provider is wired in (issue 3), events ride Orleans' memory streams: ordered and
+            // cluster-wide, but a silo crash can drop events in flight (the market re-publishes what it had not).
+            silo.AddMemoryStreams(ChannelStreams.ProviderName);
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
         }
@@ -38,6 +43,8 @@ public static class GridTokenXSiloBuilderExtensions
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(ChannelStreams.ProviderName);
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
         }

@@ -6,7 +6,8 @@ namespace GridTokenX.Grains.Trading;
 
 /// <summary>
 /// Derives the channel events of one applied command from the market right after it was applied: order updates
-/// for every order it touched, trade and confirmation events for every fill, then the price and the top of book.
+/// for every order it touched, trade and confirmation events for every fill, then the price; and the top of book
+/// once per journal batch.
 /// Ids are "{symbol}:{sequence}:{n}" and times are the command's, so replaying the journal derives exactly the same
 /// events with the same ids.
 /// </summary>
@@ -42,7 +43,6 @@ public static class MarketEventBuilder
                 new PricePayload(market.Spec.Symbol, trades[^1].Price, ticker.ChangePercent24h), now);
         }
 
-        AddBook(events, market, ref n, now);
         return events;
     }
 
@@ -53,19 +53,24 @@ public static class MarketEventBuilder
         var n = 0;
         var order = market.ToOrder(cancelled);
         Add(events, market, ref n, ChannelNames.Orders(order.UserId), EventTypes.OrderUpdate, new OrderPayload(order), now);
-        AddBook(events, market, ref n, now);
         return events;
+    }
+
+    /// <summary>
+    /// The top of book after a journal batch: one update per batch, not per command (bursts coalesce; the sequence
+    /// still lets a client see the jump). Its id ends in "book", apart from the per-command events of the same sequence.
+    /// </summary>
+    public static ChannelEvent BookAfterBatch(Market market)
+    {
+        var now = Now(market);
+        var book = market.Book(BookDepth, now);
+        return new ChannelEvent(string.Create(CultureInfo.InvariantCulture, $"{market.Spec.Symbol}:{market.Sequence}:book"),
+            ChannelNames.Market(market.Spec.Symbol), EventTypes.OrderBookUpdate, market.Sequence, now,
+            new BookUpdatePayload(book.Symbol, book.Sequence, book.BestBid, book.BestAsk, book.Bids, book.Asks));
     }
 
     // The command's own clock reading, not the wall clock: a replay derives identical events.
     private static DateTimeOffset Now(Market market) => DateTimeOffset.FromUnixTimeMilliseconds(market.LastTimestampMs);
-
-    private static void AddBook(List<ChannelEvent> events, Market market, ref int n, DateTimeOffset now)
-    {
-        var book = market.Book(BookDepth, now);
-        Add(events, market, ref n, ChannelNames.Market(market.Spec.Symbol), EventTypes.OrderBookUpdate,
-            new BookUpdatePayload(book.Symbol, book.Sequence, book.BestBid, book.BestAsk, book.Bids, book.Asks), now);
-    }
 
     private static void Add(List<ChannelEvent> events, Market market, ref int n, string channel, string type, EventPayload data, DateTimeOffset now) =>
         events.Add(new ChannelEvent(

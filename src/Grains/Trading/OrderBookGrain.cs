@@ -1,11 +1,14 @@
+using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading.Persistence;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Trading;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Serialization;
+using Orleans.Streams;
 
 namespace GridTokenX.Grains.Trading;
 
@@ -15,6 +18,9 @@ namespace GridTokenX.Grains.Trading;
 /// the next write (group commit). A caller hears back only once its command is in the journal, and no read shows
 /// state that is not yet durable. If a write fails, or another activation has moved the journal on, everything
 /// not yet written is refused and this activation discards itself; the next one rebuilds from the journal.
+/// Events are derived as commands are applied and published only after their batch is durable. The journal is
+/// the outbox: a checkpoint is never written past what has been published, so an activation can always re-derive
+/// and re-publish (with the same ids) the events a crash left unpublished.
 /// </summary>
 [Reentrant]
 public sealed partial class OrderBookGrain(
@@ -30,7 +36,10 @@ public sealed partial class OrderBookGrain(
     private const int MaxQueryLimit = 1000;
 
     private readonly List<MarketCommand> _pending = [];
+    private readonly List<ChannelEvent> _pendingEvents = [];
     private Market _market = null!;
+    private MarketEventPublisher _publisher = null!;
+    private (long Head, Task<JournalCheckpoint> Encoded)? _heldCheckpoint;
     private TaskCompletionSource? _pendingDurable;
     private TaskCompletionSource? _writing;
     private long _writingHead;
@@ -53,14 +62,30 @@ public sealed partial class OrderBookGrain(
                 [.. contents.Live.Values.Select(Decode<OrderRecord>)], Decode<MarketSnapshot>(snapshot))
             : contents.History.Count == 0 ? new Market(spec)
             : throw new InvalidOperationException($"Journal of {symbol} has history but no checkpoint.");
+        var streams = ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName);
+        if (streams is null) LogNoStreams(symbol);
+        _publisher = new MarketEventPublisher(streams, time, logger, symbol);
+        // Journals written before events existed have no published head: nothing before the checkpoint can be re-derived.
+        var publishedHead = Math.Max(contents.PublishedHead, contents.SnapshotSequence);
+        _publisher.StartFrom(publishedHead);
+
         var replayed = 0;
         foreach (var batch in contents.Batches)
         {
+            var events = new List<ChannelEvent>();
             foreach (var command in Decode<MarketBatch>(batch.Data).Commands)
             {
                 if (command.Sequence <= _market.Sequence) continue;
-                _market.Apply(command);
+                if (command.Sequence > publishedHead && _publisher.Enabled) events.AddRange(ApplyWithEvents(command));
+                else _market.Apply(command);
                 replayed++;
+            }
+
+            // Re-publish what a crash may have left unpublished: same derivation, same ids, same batch boundaries.
+            if (batch.LastSequence > publishedHead && _publisher.Enabled)
+            {
+                events.Add(MarketEventBuilder.BookAfterBatch(_market));
+                _publisher.Enqueue(batch.LastSequence, events);
             }
         }
 
@@ -93,7 +118,18 @@ public sealed partial class OrderBookGrain(
             if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } original)
                 return await Repeat(original, command, priceTicks, quantityLots);
 
-            var owner = await clientOrderIds.ClaimAsync(command.UserId, clientOrderId, spec.Symbol, CancellationToken.None);
+            string owner;
+            try
+            {
+                owner = await clientOrderIds.ClaimAsync(command.UserId, clientOrderId, spec.Symbol, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Storage exceptions do not cross the grain boundary; the caller gets the retryable kind.
+                LogClaimFailed(ex, spec.Symbol);
+                throw new MarketUnavailableException($"Market {spec.Symbol} could not check the client_order_id; nothing was placed. Retry shortly.");
+            }
+
             if (owner != spec.Symbol) return new PlaceOrderResult(PlaceOrderOutcome.ClientOrderIdConflict, null, []);
             ThrowIfBroken();
             // A twin of this request may have been matched while the claim was in flight.
@@ -105,6 +141,7 @@ public sealed partial class OrderBookGrain(
             command.ClientOrderId, command.Side, command.Type, command.Type == OrderType.Market ? TimeInForce.Ioc : command.TimeInForce,
             priceTicks, quantityLots);
         var order = _market.Place(place);
+        if (_publisher.Enabled) _pendingEvents.AddRange(MarketEventBuilder.ForPlace(_market, order));
         var result = new PlaceOrderResult(PlaceOrderOutcome.Created, _market.ToOrder(order), _market.ArrivalTrades(order));
         await Journal(place);
         return result;
@@ -124,6 +161,7 @@ public sealed partial class OrderBookGrain(
 
         var cancel = new CancelCommand(_market.Sequence + 1, NextTimestamp(), order.Number);
         _market.Cancel(cancel);
+        if (_publisher.Enabled) _pendingEvents.AddRange(MarketEventBuilder.ForCancel(_market, order));
         var cancelled = _market.ToOrder(order);
         await Journal(cancel);
         metrics.OrderCancelled(Symbol);
@@ -202,21 +240,26 @@ public sealed partial class OrderBookGrain(
             _pendingDurable = null;
             var head = _writingHead = batch[^1].Sequence;
 
-            // Nothing has been applied beyond this batch, so the market is exactly the state at its head. The
-            // checkpoint is captured here and encoded on the thread pool, so the market keeps matching meanwhile.
-            Task<JournalCheckpoint>? checkpoint = null;
-            if (head - _snapshotSequence >= options.Value.SnapshotEvery)
+            // Nothing has been applied beyond this batch, so the market is exactly the state at its head: the place
+            // to derive the batch's book update and to capture a checkpoint (encoded on the thread pool meanwhile).
+            List<ChannelEvent>? events = _publisher.Enabled ? [.. _pendingEvents, MarketEventBuilder.BookAfterBatch(_market)] : null;
+            _pendingEvents.Clear();
+            if (_heldCheckpoint is null && head - _snapshotSequence >= options.Value.SnapshotEvery)
             {
                 var taken = _market.TakeCheckpoint();
-                checkpoint = Task.Run(() => Encode(taken));
+                _heldCheckpoint = (head, Task.Run(() => Encode(head, taken)));
             }
+
+            // A checkpoint is written only once everything it covers has been published, so the journal entries a
+            // re-publication needs are never trimmed: until then it rides along with a later batch.
+            JournalCheckpoint? checkpoint = null;
+            if (_heldCheckpoint is { } held && _publisher.PublishedHead >= held.Head) checkpoint = await held.Encoded;
 
             var encoded = serializer.SerializeToArray(new MarketBatch(batch));
             var started = time.GetTimestamp();
             try
             {
-                await journal.AppendAsync(Symbol, _durableSequence, head, encoded,
-                    checkpoint is null ? null : await checkpoint, CancellationToken.None);
+                await journal.AppendAsync(Symbol, _durableSequence, head, encoded, _publisher.PublishedHead, checkpoint, CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -228,7 +271,13 @@ public sealed partial class OrderBookGrain(
 
             metrics.JournalWritten(Symbol, batch.Length, time.GetElapsedTime(started));
             _durableSequence = head;
-            if (checkpoint is not null) _snapshotSequence = head;
+            if (checkpoint is not null)
+            {
+                _snapshotSequence = checkpoint.Sequence;
+                _heldCheckpoint = null;
+            }
+
+            _publisher.Enqueue(head, events ?? []);
             _writing = null;
             done.TrySetResult();
         }
@@ -241,6 +290,7 @@ public sealed partial class OrderBookGrain(
         if (cause is JournalConflictException conflict) LogLostOwnership(Symbol, conflict.Expected, conflict.Actual);
         else LogJournalFailed(cause, Symbol);
         _pending.Clear();
+        _pendingEvents.Clear();
         _pendingDurable?.TrySetException(Unavailable());
         _pendingDurable = null;
         DeactivateOnIdle();
@@ -261,7 +311,15 @@ public sealed partial class OrderBookGrain(
         return _lastTimestampMs;
     }
 
-    private JournalCheckpoint Encode(MarketCheckpoint checkpoint) => new(
+    private List<ChannelEvent> ApplyWithEvents(MarketCommand command) => command switch
+    {
+        PlaceCommand place => MarketEventBuilder.ForPlace(_market, _market.Place(place)),
+        CancelCommand cancel => MarketEventBuilder.ForCancel(_market, _market.Cancel(cancel)),
+        _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}."),
+    };
+
+    private JournalCheckpoint Encode(long sequence, MarketCheckpoint checkpoint) => new(
+        sequence,
         serializer.SerializeToArray(checkpoint.State),
         serializer.SerializeToArray(checkpoint.History),
         [.. checkpoint.RestingChanged.Select(o => new KeyValuePair<long, byte[]>(o.Number, serializer.SerializeToArray(o)))],
@@ -274,6 +332,12 @@ public sealed partial class OrderBookGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Market {Symbol} restored: snapshot at {SnapshotSequence}, {Replayed} commands replayed, head {Head}, {Orders} orders")]
     private partial void LogRestored(string symbol, long snapshotSequence, int replayed, long head, int orders);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not claim a client_order_id; the order was refused")]
+    private partial void LogClaimFailed(Exception exception, string symbol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} has no stream provider '" + ChannelStreams.ProviderName + "': its events are not published")]
+    private partial void LogNoStreams(string symbol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} lost ownership of its journal (expected head {Expected}, found {Actual}); deactivating")]
     private partial void LogLostOwnership(string symbol, long expected, long actual);

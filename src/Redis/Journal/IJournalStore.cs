@@ -11,11 +11,12 @@ public interface IJournalStore
 
     /// <summary>
     /// Appends one batch whose last sequence is <paramref name="newHead"/>, provided the head is still
-    /// <paramref name="expectedHead"/>; optionally, in the same atomic step, replaces the checkpoint state (taken at
-    /// <paramref name="newHead"/>), appends its history segment and trims the batches it covers. Returns only once
+    /// <paramref name="expectedHead"/>, and records <paramref name="publishedHead"/> (it only ever grows). Optionally,
+    /// in the same atomic step, replaces the checkpoint state (taken at <see cref="JournalCheckpoint.Sequence"/>),
+    /// appends its history segment, applies its live-item changes and trims the batches it covers. Returns only once
     /// the store has accepted the write.
     /// </summary>
     /// <exception cref="JournalConflictException">Another writer moved the head.</exception>
-    ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
+    ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch, long publishedHead,
         JournalCheckpoint? checkpoint, CancellationToken cancellationToken);
 }

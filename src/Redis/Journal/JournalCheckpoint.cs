@@ -5,7 +5,9 @@ namespace GridTokenX.Redis.Journal;
 /// the small state record at the new head, the history that became immutable (appended, never rewritten),
 /// and the live items that changed (<paramref name="Upserts"/>) or ended (<paramref name="Removals"/>).
 /// </summary>
+/// <param name="Sequence">The head the checkpoint was taken at; it may trail the batch it is written with.</param>
 public sealed record JournalCheckpoint(
+    long Sequence,
     byte[] State,
     byte[] HistorySegment,
     IReadOnlyList<KeyValuePair<long, byte[]>> Upserts,

@@ -6,10 +6,12 @@ namespace GridTokenX.Redis.Journal;
 /// <param name="Live">The live items as of the latest checkpoint (e.g. resting orders), keyed by number.</param>
 /// <param name="Batches">Batches after the snapshot, oldest first.</param>
 /// <param name="Head">The last sequence written.</param>
+/// <param name="PublishedHead">The last sequence whose events the writer had published (never below the snapshot).</param>
 public sealed record JournalContents(
     long SnapshotSequence,
     ReadOnlyMemory<byte>? Snapshot,
     IReadOnlyList<ReadOnlyMemory<byte>> History,
     IReadOnlyDictionary<long, ReadOnlyMemory<byte>> Live,
     IReadOnlyList<JournalBatch> Batches,
-    long Head);
+    long Head,
+    long PublishedHead);

@@ -23,6 +23,7 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         var keys = Keys.For(stream);
         var snapshot = await db.HashGetAsync(keys.Snapshot, ["seq", "data"]).ConfigureAwait(false);
         var head = (long?)await db.StringGetAsync(keys.Head).ConfigureAwait(false) ?? 0;
+        var published = (long?)await db.StringGetAsync(keys.Published).ConfigureAwait(false) ?? 0;
         long snapshotSeq = snapshot[0].HasValue ? (long)snapshot[0] : 0;
         ReadOnlyMemory<byte>? snapshotData = null;
         if (snapshot[1].HasValue) snapshotData = (byte[])snapshot[1]!;
@@ -60,33 +61,36 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         if (last != head)
             throw new InvalidOperationException(
                 $"Journal '{stream}' is inconsistent: head {head}, last stored batch {last}. Refusing to rebuild from it.");
-        return new JournalContents(snapshotSeq, snapshotData, history, live, batches, head);
+        return new JournalContents(snapshotSeq, snapshotData, history, live, batches, head, published);
     }
 
-    public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch,
+    public async ValueTask AppendAsync(string stream, long expectedHead, long newHead, byte[] batch, long publishedHead,
         JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var keys = Keys.For(stream);
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            AppendScript, [keys.Journal, keys.Head, keys.Snapshot, keys.History, keys.Live], Arguments(expectedHead, newHead, batch, checkpoint))
+            AppendScript, [keys.Journal, keys.Head, keys.Snapshot, keys.History, keys.Live, keys.Published],
+            Arguments(expectedHead, newHead, batch, publishedHead, checkpoint))
             .ConfigureAwait(false);
         var current = (long)result;
         if (current != -1) throw new JournalConflictException(stream, expectedHead, current);
     }
 
-    private static RedisValue[] Arguments(long expectedHead, long newHead, byte[] batch, JournalCheckpoint? checkpoint)
+    private static RedisValue[] Arguments(long expectedHead, long newHead, byte[] batch, long publishedHead, JournalCheckpoint? checkpoint)
     {
-        if (checkpoint is null) return [expectedHead, newHead, batch, "0", RedisValue.EmptyString, RedisValue.EmptyString, 0];
-        var args = new RedisValue[7 + (2 * checkpoint.Upserts.Count) + checkpoint.Removals.Count];
+        if (checkpoint is null) return [expectedHead, newHead, batch, publishedHead, "0"];
+        var args = new RedisValue[9 + (2 * checkpoint.Upserts.Count) + checkpoint.Removals.Count];
         args[0] = expectedHead;
         args[1] = newHead;
         args[2] = batch;
-        args[3] = "1";
-        args[4] = checkpoint.State;
-        args[5] = checkpoint.HistorySegment;
-        args[6] = checkpoint.Upserts.Count;
-        var i = 7;
+        args[3] = publishedHead;
+        args[4] = "1";
+        args[5] = checkpoint.Sequence;
+        args[6] = checkpoint.State;
+        args[7] = checkpoint.HistorySegment;
+        args[8] = checkpoint.Upserts.Count;
+        var i = 9;
         foreach (var (key, value) in checkpoint.Upserts)
         {
             args[i++] = key;
@@ -97,10 +101,10 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         return args;
     }
 
-    private readonly record struct Keys(RedisKey Journal, RedisKey Head, RedisKey Snapshot, RedisKey History, RedisKey Live)
+    private readonly record struct Keys(RedisKey Journal, RedisKey Head, RedisKey Snapshot, RedisKey History, RedisKey Live, RedisKey Published)
     {
         public static Keys For(string stream) =>
             new($"gtx:journal:{{{stream}}}", $"gtx:journal:{{{stream}}}:head", $"gtx:snapshot:{{{stream}}}", $"gtx:history:{{{stream}}}",
-                $"gtx:live:{{{stream}}}");
+                $"gtx:live:{{{stream}}}", $"gtx:journal:{{{stream}}}:published");
     }
 }

@@ -22,13 +22,14 @@ public sealed class MarketEventBuilderTests
         var taker = m.Place(Place(m, "bob", OrderSide.Buy, 1300, 4_000, atMs: 5));
 
         var events = MarketEventBuilder.ForPlace(m, taker);
+        events.Add(MarketEventBuilder.BookAfterBatch(m));
 
         Assert.Equal(
             [("orders:bob", EventTypes.OrderUpdate), ("orders:alice", EventTypes.OrderUpdate), ("market:ENERGY-USD", EventTypes.TradeExecuted),
              ("trades:bob", EventTypes.TradeConfirmation), ("trades:alice", EventTypes.TradeConfirmation),
              ("market:ENERGY-USD", EventTypes.PriceUpdate), ("market:ENERGY-USD", EventTypes.OrderBookUpdate)],
             events.Select(e => (e.Channel, e.Type)));
-        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"ENERGY-USD:2:{i}"), events.Select(e => e.Id));
+        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => $"ENERGY-USD:2:{i}"), "ENERGY-USD:2:book"], events.Select(e => e.Id));
         Assert.All(events, e => Assert.Equal((2L, T0.AddMilliseconds(5)), (e.Sequence, e.Timestamp)));
         Assert.Equal(OrderStatus.PartiallyFilled, ((OrderPayload)events[1].Data).Order.Status);
         Assert.Equal(["buyer", "seller"], events.Skip(3).Take(2).Select(e => ((TradeConfirmationPayload)e.Data).Role));
@@ -43,11 +44,13 @@ public sealed class MarketEventBuilderTests
         var resting = m.Place(Place(m, "alice", OrderSide.Buy, 1000, 1000));
         var placed = MarketEventBuilder.ForPlace(m, resting);
         var cancelled = MarketEventBuilder.ForCancel(m, m.Cancel(new CancelCommand(2, T0.ToUnixTimeMilliseconds() + 1, resting.Number)));
+        var book = MarketEventBuilder.BookAfterBatch(m);
 
-        Assert.Equal([EventTypes.OrderUpdate, EventTypes.OrderBookUpdate], placed.Select(e => e.Type));
-        Assert.Equal([EventTypes.OrderUpdate, EventTypes.OrderBookUpdate], cancelled.Select(e => e.Type));
+        Assert.Equal([EventTypes.OrderUpdate], placed.Select(e => e.Type));
+        Assert.Equal([EventTypes.OrderUpdate], cancelled.Select(e => e.Type));
         Assert.Equal(OrderStatus.Cancelled, ((OrderPayload)cancelled[0].Data).Order.Status);
-        Assert.Empty(((BookUpdatePayload)cancelled[1].Data).Bids);
+        Assert.Equal((2L, "ENERGY-USD:2:book"), (book.Sequence, book.Id));
+        Assert.Empty(((BookUpdatePayload)book.Data).Bids);
     }
 
     [Fact]

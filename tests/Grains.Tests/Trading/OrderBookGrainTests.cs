@@ -144,7 +144,7 @@ public sealed class OrderBookGrainTests : IAsyncLifetime
         var foreign = new PlaceCommand(2, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 2, "zed", null, OrderSide.Sell, OrderType.Limit,
             Tif.Gtc, 1200, 5000);
         await services.GetRequiredService<IJournalStore>()
-            .AppendAsync("ENERGY-USD", 1, 2, serializer.SerializeToArray(new MarketBatch([foreign])), null, CancellationToken.None);
+            .AppendAsync("ENERGY-USD", 1, 2, serializer.SerializeToArray(new MarketBatch([foreign])), 1, null, CancellationToken.None);
 
         await Assert.ThrowsAsync<MarketUnavailableException>(() => Energy.PlaceOrder(Limit("bob", OrderSide.Sell, 0.1300m, 1)));
         var retried = await Eventually.Until(() => Energy.PlaceOrder(Limit("bob", OrderSide.Sell, 0.1300m, 1)),

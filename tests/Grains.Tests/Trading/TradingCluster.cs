@@ -1,5 +1,7 @@
 using System.Globalization;
+using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace GridTokenX.Grains.Tests.Trading;
@@ -7,9 +9,15 @@ namespace GridTokenX.Grains.Tests.Trading;
 /// <summary>An Orleans test cluster whose markets journal to a real Redis (two markets: ENERGY-USD and SOLAR-USD).</summary>
 public static class TradingCluster
 {
-    public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1)
+    public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1, bool streams = false)
     {
         var builder = new TestClusterBuilder(silos);
+        if (streams)
+        {
+            builder.AddSiloBuilderConfigurator<StreamsConfigurator>();
+            builder.AddClientBuilderConfigurator<StreamsConfigurator>();
+        }
+
         builder.Properties["GridTokenX:Redis:ConnectionString"] = redisConnectionString;
         builder.Properties["GridTokenX:Trading:SnapshotEvery"] = snapshotEvery.ToString(CultureInfo.InvariantCulture);
         AddMarket(builder, 0, "ENERGY-USD");
@@ -30,6 +38,15 @@ public static class TradingCluster
         builder.Properties[prefix + "MaxPrice"] = "10.0000";
         builder.Properties[prefix + "MinQuantity"] = "0.001";
         builder.Properties[prefix + "MaxQuantity"] = "100000";
+    }
+
+    private sealed class StreamsConfigurator : ISiloConfigurator, IClientBuilderConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddMemoryStreams(ChannelStreams.ProviderName).AddMemoryGrainStorage("PubSubStore");
+
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(ChannelStreams.ProviderName);
     }
 
     private sealed class Configurator : ISiloConfigurator

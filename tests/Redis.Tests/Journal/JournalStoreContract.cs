@@ -9,8 +9,9 @@ public abstract class JournalStoreContract
 
     private static byte[] Bytes(params byte[] b) => b;
 
-    protected static JournalCheckpoint Checkpoint(byte state, byte history, (long Key, byte Value)[]? upserts = null, long[]? removals = null) =>
-        new([state], [history], [.. (upserts ?? []).Select(u => new KeyValuePair<long, byte[]>(u.Key, [u.Value]))], removals ?? []);
+    protected static JournalCheckpoint Checkpoint(byte state, byte history, (long Key, byte Value)[]? upserts = null, long[]? removals = null,
+        long sequence = 0) =>
+        new(sequence, [state], [history], [.. (upserts ?? []).Select(u => new KeyValuePair<long, byte[]>(u.Key, [u.Value]))], removals ?? []);
 
     [Fact]
     public async Task Empty_stream_loads_as_nothing()
@@ -25,8 +26,8 @@ public abstract class JournalStoreContract
     [Fact]
     public async Task Batches_come_back_in_order_with_their_sequences()
     {
-        await Store.AppendAsync("A", 0, 2, Bytes(1, 2), null, CancellationToken.None);
-        await Store.AppendAsync("A", 2, 5, Bytes(3), null, CancellationToken.None);
+        await Store.AppendAsync("A", 0, 2, Bytes(1, 2), 0, null, CancellationToken.None);
+        await Store.AppendAsync("A", 2, 5, Bytes(3), 0, null, CancellationToken.None);
 
         var contents = await Store.LoadAsync("A", CancellationToken.None);
 
@@ -40,10 +41,10 @@ public abstract class JournalStoreContract
     [Fact]
     public async Task A_writer_with_a_stale_head_is_refused_and_changes_nothing()
     {
-        await Store.AppendAsync("B", 0, 1, Bytes(1), null, CancellationToken.None);
+        await Store.AppendAsync("B", 0, 1, Bytes(1), 0, null, CancellationToken.None);
 
         var conflict = await Assert.ThrowsAsync<JournalConflictException>(
-            async () => await Store.AppendAsync("B", 0, 1, Bytes(9), Checkpoint(9, 9), CancellationToken.None));
+            async () => await Store.AppendAsync("B", 0, 1, Bytes(9), 0, Checkpoint(9, 9, sequence: 1), CancellationToken.None));
 
         Assert.Equal(0, conflict.Expected);
         Assert.Equal(1, conflict.Actual);
@@ -57,11 +58,11 @@ public abstract class JournalStoreContract
     [Fact]
     public async Task A_checkpoint_replaces_the_state_appends_its_history_and_drops_the_batches_it_covers()
     {
-        await Store.AppendAsync("C", 0, 1, Bytes(1), null, CancellationToken.None);
-        await Store.AppendAsync("C", 1, 3, Bytes(2), Checkpoint(42, 10, upserts: [(1, 1), (2, 2), (3, 3)]), CancellationToken.None);
-        await Store.AppendAsync("C", 3, 4, Bytes(3), null, CancellationToken.None);
-        await Store.AppendAsync("C", 4, 6, Bytes(4), Checkpoint(43, 11, upserts: [(2, 20), (4, 4)], removals: [1, 3, 99]), CancellationToken.None);
-        await Store.AppendAsync("C", 6, 7, Bytes(5), null, CancellationToken.None);
+        await Store.AppendAsync("C", 0, 1, Bytes(1), 0, null, CancellationToken.None);
+        await Store.AppendAsync("C", 1, 3, Bytes(2), 0, Checkpoint(42, 10, upserts: [(1, 1), (2, 2), (3, 3)], sequence: 3), CancellationToken.None);
+        await Store.AppendAsync("C", 3, 4, Bytes(3), 0, null, CancellationToken.None);
+        await Store.AppendAsync("C", 4, 6, Bytes(4), 0, Checkpoint(43, 11, upserts: [(2, 20), (4, 4)], removals: [1, 3, 99], sequence: 6), CancellationToken.None);
+        await Store.AppendAsync("C", 6, 7, Bytes(5), 0, null, CancellationToken.None);
 
         var contents = await Store.LoadAsync("C", CancellationToken.None);
 
@@ -77,8 +78,8 @@ public abstract class JournalStoreContract
     public async Task A_checkpoint_with_many_live_changes_is_stored_whole()
     {
         var upserts = Enumerable.Range(1, 12_000).Select(i => ((long)i, (byte)(i % 250))).ToArray();
-        await Store.AppendAsync("MANY", 0, 1, Bytes(1), Checkpoint(1, 1, upserts), CancellationToken.None);
-        await Store.AppendAsync("MANY", 1, 2, Bytes(2), Checkpoint(2, 2, removals: [.. Enumerable.Range(1, 11_000).Select(i => (long)i)]), CancellationToken.None);
+        await Store.AppendAsync("MANY", 0, 1, Bytes(1), 0, Checkpoint(1, 1, upserts, sequence: 1), CancellationToken.None);
+        await Store.AppendAsync("MANY", 1, 2, Bytes(2), 0, Checkpoint(2, 2, removals: [.. Enumerable.Range(1, 11_000).Select(i => (long)i)], sequence: 2), CancellationToken.None);
 
         var contents = await Store.LoadAsync("MANY", CancellationToken.None);
 
@@ -87,10 +88,33 @@ public abstract class JournalStoreContract
     }
 
     [Fact]
+    public async Task The_published_head_is_kept_and_never_moves_back()
+    {
+        await Store.AppendAsync("P", 0, 1, Bytes(1), 0, null, CancellationToken.None);
+        await Store.AppendAsync("P", 1, 2, Bytes(2), 1, null, CancellationToken.None);
+        await Store.AppendAsync("P", 2, 3, Bytes(3), 0, null, CancellationToken.None);
+
+        Assert.Equal(1, (await Store.LoadAsync("P", CancellationToken.None)).PublishedHead);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_written_with_a_later_batch_keeps_the_batches_after_its_own_head()
+    {
+        await Store.AppendAsync("T", 0, 2, Bytes(1), 0, null, CancellationToken.None);
+        await Store.AppendAsync("T", 2, 4, Bytes(2), 2, null, CancellationToken.None);
+        await Store.AppendAsync("T", 4, 5, Bytes(3), 4, Checkpoint(7, 7, sequence: 4), CancellationToken.None);
+
+        var contents = await Store.LoadAsync("T", CancellationToken.None);
+
+        Assert.Equal((4L, 5L, 4L), (contents.SnapshotSequence, contents.Head, contents.PublishedHead));
+        Assert.Equal([5L], contents.Batches.Select(b => b.LastSequence));
+    }
+
+    [Fact]
     public async Task Streams_are_independent()
     {
-        await Store.AppendAsync("X-1", 0, 1, Bytes(1), null, CancellationToken.None);
-        await Store.AppendAsync("X-2", 0, 7, Bytes(2), null, CancellationToken.None);
+        await Store.AppendAsync("X-1", 0, 1, Bytes(1), 0, null, CancellationToken.None);
+        await Store.AppendAsync("X-2", 0, 7, Bytes(2), 0, null, CancellationToken.None);
 
         Assert.Equal(1, (await Store.LoadAsync("X-1", CancellationToken.None)).Head);
         Assert.Equal(7, (await Store.LoadAsync("X-2", CancellationToken.None)).Head);
@@ -101,7 +125,7 @@ public abstract class JournalStoreContract
     {
         const int count = 1300; // more than one page of XRANGE
         for (var i = 0; i < count; i++)
-            await Store.AppendAsync("LONG", i, i + 1, BitConverter.GetBytes(i), null, CancellationToken.None);
+            await Store.AppendAsync("LONG", i, i + 1, BitConverter.GetBytes(i), 0, null, CancellationToken.None);
 
         var contents = await Store.LoadAsync("LONG", CancellationToken.None);
 

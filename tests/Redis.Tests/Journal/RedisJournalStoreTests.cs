@@ -28,7 +28,7 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
     [Fact]
     public async Task Keys_follow_the_project_naming_and_share_a_hash_slot()
     {
-        await _store.AppendAsync("ENERGY-USD", 0, 1, [1], new JournalCheckpoint([2], [3], [new(7, [7])], []), CancellationToken.None);
+        await _store.AppendAsync("ENERGY-USD", 0, 1, [1], 1, new JournalCheckpoint(1, [2], [3], [new(7, [7])], []), CancellationToken.None);
 
         var keys = AllKeys();
         Assert.Contains("gtx:journal:{ENERGY-USD}", keys);
@@ -36,14 +36,15 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
         Assert.Contains("gtx:snapshot:{ENERGY-USD}", keys);
         Assert.Contains("gtx:history:{ENERGY-USD}", keys);
         Assert.Contains("gtx:live:{ENERGY-USD}", keys);
+        Assert.Contains("gtx:journal:{ENERGY-USD}:published", keys);
     }
 
     [Fact]
     public async Task What_was_acknowledged_survives_a_redis_crash_and_restart()
     {
-        await _store.AppendAsync("DURABLE", 0, 1, [1], null, CancellationToken.None);
-        await _store.AppendAsync("DURABLE", 1, 2, [2], new JournalCheckpoint([7], [8], [new(5, [5])], []), CancellationToken.None);
-        await _store.AppendAsync("DURABLE", 2, 3, [3], null, CancellationToken.None);
+        await _store.AppendAsync("DURABLE", 0, 1, [1], 0, null, CancellationToken.None);
+        await _store.AppendAsync("DURABLE", 1, 2, [2], 2, new JournalCheckpoint(2, [7], [8], [new(5, [5])], []), CancellationToken.None);
+        await _store.AppendAsync("DURABLE", 2, 3, [3], 3, null, CancellationToken.None);
 
         _redis.Kill();
         await _redis.RestartAsync();
@@ -51,6 +52,7 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
         var contents = await new RedisJournalStore(fresh).LoadAsync("DURABLE", CancellationToken.None);
 
         Assert.Equal(3, contents.Head);
+        Assert.Equal(3, contents.PublishedHead);
         Assert.Equal([7], contents.Snapshot!.Value.ToArray());
         Assert.Equal([8], contents.History.Single().ToArray());
         Assert.Equal([5], contents.Live[5].ToArray());
@@ -60,8 +62,8 @@ public sealed class RedisJournalStoreTests : JournalStoreContract, IAsyncLifetim
     [Fact]
     public async Task A_journal_whose_batches_do_not_reach_the_head_is_refused()
     {
-        await _store.AppendAsync("BROKEN", 0, 1, [1], null, CancellationToken.None);
-        await _store.AppendAsync("BROKEN", 1, 2, [2], null, CancellationToken.None);
+        await _store.AppendAsync("BROKEN", 0, 1, [1], 0, null, CancellationToken.None);
+        await _store.AppendAsync("BROKEN", 1, 2, [2], 0, null, CancellationToken.None);
         await _connection.GetDatabase().StreamDeleteAsync("gtx:journal:{BROKEN}", ["2-0"]);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await _store.LoadAsync("BROKEN", CancellationToken.None));
