@@ -1,6 +1,7 @@
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
+using GridTokenX.Redis.Streaming;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +33,9 @@ public static class GridTokenXSiloBuilderExtensions
             silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
+            // Subscriptions must outlive a silo, and events ride Redis Streams (consumer groups, ack on delivery).
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
-            // Until the Redis Streams provider is wired in (issue 3), events ride Orleans' memory streams: ordered and
-            // cluster-wide, but a silo crash can drop events in flight (the market re-publishes what it had not).
-            silo.AddMemoryStreams(ChannelStreams.ProviderName);
+            silo.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
         }
