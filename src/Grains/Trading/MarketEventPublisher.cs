@@ -5,9 +5,10 @@ using Orleans.Streams;
 namespace GridTokenX.Grains.Trading;
 
 /// <summary>
-/// Publishes a market's events once they are durable, batch by batch in journal order (channels of one batch in
-/// parallel, so per-channel order holds), and remembers how far it got. A failed publish is retried with backoff;
-/// nothing is skipped. Runs on the owning grain's scheduler.
+/// Publishes a market's events once they are durable, in journal order, and remembers how far it got. Like the
+/// journal's group commit, everything queued while one round is in flight goes out in the next round: one batch
+/// per channel (channels in parallel, so per-channel order holds), however many journal batches it spans. A failed
+/// round is retried with backoff; nothing is skipped. Runs on the owning grain's scheduler.
 /// </summary>
 public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeProvider time, ILogger logger, string symbol)
 {
@@ -37,18 +38,27 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
     private async Task Run()
     {
         var backoff = TimeSpan.FromMilliseconds(50);
-        while (_queue.TryPeek(out var next))
+        var round = new List<ChannelEvent>();
+        long roundHead = 0;
+        while (_queue.Count > 0 || round.Count > 0)
         {
+            // Take everything queued so far; after a failure the same round (plus what arrived since) is retried.
+            while (_queue.TryDequeue(out var next))
+            {
+                round.AddRange(next.Events);
+                roundHead = next.Head;
+            }
+
             try
             {
-                await Publish(next.Events);
-                _queue.Dequeue();
-                PublishedHead = next.Head;
+                await Publish(round);
+                round.Clear();
+                PublishedHead = roundHead;
                 backoff = TimeSpan.FromMilliseconds(50);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                LogPublishFailed(ex, symbol, next.Head, backoff.TotalMilliseconds);
+                LogPublishFailed(ex, symbol, roundHead, backoff.TotalMilliseconds);
                 await Task.Delay(backoff, time);
                 backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
             }

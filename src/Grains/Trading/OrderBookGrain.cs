@@ -62,8 +62,8 @@ public sealed partial class OrderBookGrain(
                 [.. contents.Live.Values.Select(Decode<OrderRecord>)], Decode<MarketSnapshot>(snapshot))
             : contents.History.Count == 0 ? new Market(spec)
             : throw new InvalidOperationException($"Journal of {symbol} has history but no checkpoint.");
-        var streams = ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName);
-        if (streams is null) LogNoStreams(symbol);
+        var streams = options.Value.PublishEvents ? ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName) : null;
+        if (options.Value.PublishEvents && streams is null) LogNoStreams(symbol);
         _publisher = new MarketEventPublisher(streams, time, logger, symbol);
         // Journals written before events existed have no published head: nothing before the checkpoint can be re-derived.
         var publishedHead = Math.Max(contents.PublishedHead, contents.SnapshotSequence);

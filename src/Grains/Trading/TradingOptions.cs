@@ -11,4 +11,11 @@ public sealed class TradingOptions
     /// </summary>
     public int SnapshotEvery { get; set; } = 5_000;
 
+    /// <summary>
+    /// Publish market events (order, trade, book updates) to Orleans streams. Off by default until the WebSocket
+    /// path consumes them: on this 2-core machine deriving and producing them on the market's turn costs more than
+    /// matching and journaling together (docs/benchmarks.md, "Market events").
+    /// </summary>
+    public bool PublishEvents { get; set; }
+
 }

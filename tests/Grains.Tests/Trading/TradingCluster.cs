@@ -14,6 +14,7 @@ public static class TradingCluster
         var builder = new TestClusterBuilder(silos);
         if (streams)
         {
+            builder.Properties["GridTokenX:Trading:PublishEvents"] = "true";
             builder.AddSiloBuilderConfigurator<StreamsConfigurator>();
             builder.AddClientBuilderConfigurator<StreamsConfigurator>();
         }
