@@ -26,7 +26,7 @@ public class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>The same host with some settings added or overridden.</summary>
-    public ApiFixture(IReadOnlyDictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
+    protected ApiFixture(IReadOnlyDictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
 
     public Uri BaseAddress { get; private set; } = null!;
 
