@@ -14,10 +14,19 @@ namespace GridTokenX.ApiHost.Tests;
 /// The real API host in standalone mode (co-hosted in-memory silo), listening on a free loopback port:
 /// requests go over real sockets. Two markets: ENERGY-USD (the defaults) and SOLAR-USD (tick 0.01, lot 1).
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghij";
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
     private WebApplication? _app;
+
+    public ApiFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The same host with some settings added or overridden.</summary>
+    protected ApiFixture(IReadOnlyDictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -46,10 +55,13 @@ public sealed class ApiFixture : IAsyncLifetime
             ["GridTokenX:Markets:1:MaxPrice"] = "100",
             ["GridTokenX:Markets:1:MinQuantity"] = "1",
             ["GridTokenX:Markets:1:MaxQuantity"] = "1000",
-        }));
+        }).AddInMemoryCollection(_extraSettings));
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
+
+    /// <summary>Stops the host the way SIGTERM would (ApplicationStopping fires, then the server drains).</summary>
+    public Task StopAsync() => _app!.StopAsync();
 
     public async Task DisposeAsync()
     {

@@ -30,6 +30,20 @@ public static class JwtSetup
             };
             jwt.Events = new JwtBearerEvents
             {
+                // Browsers cannot set headers on a WebSocket upgrade, so /ws (and only /ws) also takes ?access_token=;
+                // the token is then validated exactly like a header token. A header, when present, wins.
+                OnMessageReceived = context =>
+                {
+                    var request = context.Request;
+                    if (request.Path.Equals(Realtime.RealtimeEndpoints.Path, StringComparison.Ordinal)
+                        && !request.Headers.ContainsKey("Authorization")
+                        && request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+                    {
+                        context.Token = token[0];
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnTokenValidated = context =>
                 {
                     var principal = context.Principal!;

@@ -3,6 +3,7 @@ using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Grains.Observability;
@@ -39,6 +40,7 @@ public static class ApiApplication
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
         services.AddGridTokenXAuth(auth, key);
+        services.AddRealtime(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -81,6 +83,7 @@ public static class ApiApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRealtimeWebSockets();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
@@ -89,6 +92,7 @@ public static class ApiApplication
             .WithTags("Health").AllowAnonymous().ExcludeFromDescription();
         app.MapMarkets();
         app.MapOrders();
+        app.MapRealtime();
 
         if (!settings.UsesRedis)
         {

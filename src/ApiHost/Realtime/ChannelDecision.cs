@@ -1,0 +1,8 @@
+namespace GridTokenX.ApiHost.Realtime;
+
+public enum ChannelDecision
+{
+    Allowed,
+    Forbidden,
+    Invalid,
+}

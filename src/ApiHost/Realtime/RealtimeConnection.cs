@@ -1,0 +1,361 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Threading.Channels;
+
+namespace GridTokenX.ApiHost.Realtime;
+
+/// <summary>
+/// One client socket: a read loop that answers requests and a write loop that drains a bounded queue. Everything the
+/// socket is sent goes through that queue, so replies and events keep their order and the hub never waits on a client.
+/// </summary>
+public sealed class RealtimeConnection : IChannelSubscriber
+{
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
+    private readonly WebSocket _socket;
+    private readonly ClaimsPrincipal? _caller;
+    private readonly string _callerName;
+    private readonly IChannelFeed _feed;
+    private readonly ChannelAccess _access;
+    private readonly RealtimeOptions _options;
+    private readonly RealtimeMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Channel<Outbound> _queue;
+    private readonly CancellationTokenSource _abort;
+    private readonly Lock _gate = new();
+
+    // Guarded by _gate. A channel is forwarded only once its `subscribed` reply is queued and until its
+    // `unsubscribed` reply is, so a client never sees an event outside that window.
+    private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Outbound> _pendingBook = new(StringComparer.Ordinal);
+
+    // Channels this socket holds at the hub; touched only by the read loop, then by the clean-up after it.
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
+    private bool _closing;
+    private WebSocketCloseStatus _closeStatus;
+    private string _closeReason = "";
+
+    public RealtimeConnection(WebSocket socket, ClaimsPrincipal? caller, IChannelFeed feed, ChannelAccess access, RealtimeOptions options,
+        RealtimeMetrics metrics, ILogger logger, CancellationToken requestAborted)
+    {
+        _socket = socket;
+        _caller = caller;
+        _callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
+        _feed = feed;
+        _access = access;
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        _queue = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _abort = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+    }
+
+    public async Task RunAsync()
+    {
+        _metrics.ConnectionOpened();
+        RealtimeLog.Opened(_logger, _callerName);
+        var writer = WriteLoopAsync();
+        try
+        {
+            if (!await ReadLoopAsync().ConfigureAwait(false))
+            {
+                // The peer vanished or broke the protocol: nobody is left to say goodbye to.
+                await _abort.CancelAsync().ConfigureAwait(false);
+            }
+
+            await writer.ConfigureAwait(false);
+        }
+        finally
+        {
+            await LeaveAllAsync().ConfigureAwait(false);
+            if (_socket.State != WebSocketState.Closed) _socket.Abort();
+            lock (_gate)
+            {
+                _closing = true;
+                _abort.Dispose();
+            }
+
+            _metrics.ConnectionClosed();
+            RealtimeLog.Closed(_logger, _callerName, _socket.CloseStatus?.ToString() ?? "aborted");
+        }
+    }
+
+    /// <summary>Starts the closing handshake; queued frames are dropped and the whole close is bounded by the close timeout.</summary>
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        lock (_gate)
+        {
+            if (_closing) return;
+            _closing = true;
+            _closeStatus = status;
+            _closeReason = reason;
+            _queue.Writer.TryComplete();
+            // Also bounds a send stuck behind a client that stopped reading: it is cancelled, which aborts the socket.
+            _abort.CancelAfter(_options.CloseTimeout);
+        }
+    }
+
+    public void Deliver(EventFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        lock (_gate)
+        {
+            if (_closing || !_channels.Contains(frame.Channel)) return;
+            if (frame.Coalescible && _pendingBook.TryGetValue(frame.Channel, out var pending))
+            {
+                pending.Payload = frame.Payload;
+                _metrics.Coalesced();
+                return;
+            }
+
+            var item = new Outbound(frame.Channel, frame.Payload, isEvent: true);
+            if (!TryEnqueueLocked(item)) return;
+            // Coalescing only into the newest frame of the channel keeps its events in order.
+            if (frame.Coalescible) _pendingBook[frame.Channel] = item;
+            else _pendingBook.Remove(frame.Channel);
+        }
+    }
+
+    private bool Reply(ServerReply reply)
+    {
+        lock (_gate)
+        {
+            return !_closing && TryEnqueueLocked(new Outbound(null, reply.Serialize(), isEvent: false));
+        }
+    }
+
+    private bool TryEnqueueLocked(Outbound item)
+    {
+        if (_queue.Writer.TryWrite(item)) return true;
+        _metrics.SlowConsumer();
+        RealtimeLog.SlowConsumer(_logger, _callerName, _options.OutboundQueueCapacity, _channels.Count);
+        Close(TryAgainLater, "slow_consumer");
+        return false;
+    }
+
+    private async Task<bool> ReadLoopAsync()
+    {
+        var limit = _options.MaxMessageBytes;
+        // One byte of headroom: filling it is how an oversized message shows itself.
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(length, limit + 1 - length), _abort.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, "");
+                    return true;
+                }
+
+                lock (_gate)
+                {
+                    // Waiting for the peer's close frame: whatever else it sends is moot.
+                    if (_closing)
+                    {
+                        length = 0;
+                        continue;
+                    }
+                }
+
+                length += result.Count;
+                if (length > limit)
+                {
+                    Close(WebSocketCloseStatus.MessageTooBig, "message_too_big");
+                    length = 0;
+                    continue;
+                }
+
+                if (!result.EndOfMessage) continue;
+                var message = buffer.AsMemory(0, length);
+                length = 0;
+                if (result.MessageType == WebSocketMessageType.Binary)
+                    Reply(new ErrorReply(null, ErrorReply.BadRequest, "Binary frames are not supported; send JSON text frames."));
+                else
+                    await HandleAsync(message).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var item))
+                {
+                    ReadOnlyMemory<byte> payload;
+                    lock (_gate)
+                    {
+                        if (_closing) break;
+                        payload = item.Payload;
+                        if (item.Channel is { } channel && _pendingBook.TryGetValue(channel, out var pending) && ReferenceEquals(pending, item))
+                            _pendingBook.Remove(channel);
+                    }
+
+                    await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                    if (item.IsEvent) _metrics.Delivered();
+                }
+
+                lock (_gate)
+                {
+                    if (_closing) break;
+                }
+            }
+
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await _socket.CloseOutputAsync(_closeStatus, _closeReason, _abort.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            // Aborted: the read loop sees the same and the socket is torn down in RunAsync.
+        }
+    }
+
+    private async ValueTask HandleAsync(ReadOnlyMemory<byte> message)
+    {
+        if (!ClientRequestParser.TryParse(message, _options.MaxChannelsPerConnection, out var request, out var error))
+        {
+            Reply(error);
+            return;
+        }
+
+        switch (request.Op)
+        {
+            case ClientRequest.Ping:
+                Reply(new PongReply(request.ReqId));
+                break;
+            case ClientRequest.Subscribe:
+                await SubscribeAsync(request).ConfigureAwait(false);
+                break;
+            default:
+                await UnsubscribeAsync(request).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async ValueTask SubscribeAsync(ClientRequest request)
+    {
+        var allowed = new List<string>();
+        var invalid = new List<string>();
+        var forbidden = new List<string>();
+        foreach (var channel in request.Channels)
+        {
+            switch (_access.Decide(channel, _caller))
+            {
+                case ChannelDecision.Allowed: allowed.Add(channel); break;
+                case ChannelDecision.Forbidden: forbidden.Add(channel); break;
+                default: invalid.Add(channel); break;
+            }
+        }
+
+        var fresh = allowed.FindAll(c => !_joined.Contains(c));
+        if (_joined.Count + fresh.Count > _options.MaxChannelsPerConnection)
+        {
+            Reply(new ErrorReply(request.ReqId, ErrorReply.BadRequest,
+                $"A connection may hold at most {_options.MaxChannelsPerConnection} channels; it holds {_joined.Count}. Nothing was subscribed."));
+            return;
+        }
+
+        foreach (var channel in fresh)
+        {
+            try
+            {
+                await _feed.SubscribeAsync(channel, this, _abort.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                RealtimeLog.SourceFailed(_logger, ex, channel, _callerName);
+                // Not a client error the v1 codes could name: close so the client reconnects, perhaps to another host.
+                Close(WebSocketCloseStatus.InternalServerError, "source_unavailable");
+                return;
+            }
+
+            _joined.Add(channel);
+            _metrics.Subscribed(1);
+        }
+
+        if (allowed.Count > 0)
+        {
+            lock (_gate)
+            {
+                if (_closing) return;
+                _channels.UnionWith(allowed);
+                TryEnqueueLocked(new Outbound(null, new SubscribedReply(request.ReqId, allowed).Serialize(), isEvent: false));
+            }
+        }
+
+        if (invalid.Count > 0)
+            Reply(new ErrorReply(request.ReqId, ErrorReply.InvalidChannel, "No such channel: " + Names(invalid) + ".", invalid));
+        if (forbidden.Count > 0)
+            Reply(new ErrorReply(request.ReqId, ErrorReply.Forbidden, "Not allowed to subscribe to " + Names(forbidden) + ".", forbidden));
+    }
+
+    private async ValueTask UnsubscribeAsync(ClientRequest request)
+    {
+        lock (_gate)
+        {
+            foreach (var channel in request.Channels)
+            {
+                _channels.Remove(channel);
+                _pendingBook.Remove(channel);
+            }
+
+            if (!_closing) TryEnqueueLocked(new Outbound(null, new UnsubscribedReply(request.ReqId, request.Channels).Serialize(), isEvent: false));
+        }
+
+        foreach (var channel in request.Channels)
+        {
+            if (!_joined.Remove(channel)) continue;
+            _metrics.Unsubscribed(1);
+            await _feed.UnsubscribeAsync(channel, this, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LeaveAllAsync()
+    {
+        lock (_gate)
+        {
+            _closing = true;
+            _channels.Clear();
+            _pendingBook.Clear();
+        }
+
+        foreach (var channel in _joined)
+        {
+            _metrics.Unsubscribed(1);
+            await _feed.UnsubscribeAsync(channel, this, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _joined.Clear();
+    }
+
+    private static string Names(List<string> channels) =>
+        string.Join(", ", channels.Take(5).Select(c => "'" + ClientRequestParser.Truncate(c) + "'")) + (channels.Count > 5 ? " …" : "");
+
+    private sealed class Outbound(string? channel, ReadOnlyMemory<byte> payload, bool isEvent)
+    {
+        public string? Channel { get; } = channel;
+
+        public ReadOnlyMemory<byte> Payload { get; set; } = payload;
+
+        public bool IsEvent { get; } = isEvent;
+    }
+}

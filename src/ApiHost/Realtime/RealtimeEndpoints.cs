@@ -1,0 +1,58 @@
+using System.Net.WebSockets;
+using GridTokenX.ApiHost.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace GridTokenX.ApiHost.Realtime;
+
+/// <summary><c>GET /ws</c>: the WebSocket gateway of API.md.</summary>
+public static class RealtimeEndpoints
+{
+    public const string Path = "/ws";
+
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Anonymous is allowed (public channels); a token that is present but bad is still refused with 401 below.
+        app.MapGet(Path, AcceptAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext context, IChannelFeed feed, ChannelAccess access, RealtimeMetrics metrics,
+        ConnectionRegistry registry, IOptions<RealtimeOptions> options, ILoggerFactory loggers)
+    {
+        var auth = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (auth.Failure is not null)
+        {
+            await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
+            return Results.Empty;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+            return Problems.Create(StatusCodes.Status400BadRequest, "bad_request", "WebSocket upgrade required",
+                "GET /ws must be a WebSocket upgrade request.");
+
+        var settings = options.Value;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            DangerousEnableCompression = settings.EnableCompression,
+            // No shared deflate window between messages: far less memory per socket, and one message's content
+            // can never influence how another compresses.
+            DisableServerContextTakeover = true,
+        });
+        var connection = new RealtimeConnection(socket, auth.Succeeded ? auth.Principal : null, feed, access, settings, metrics,
+            loggers.CreateLogger(typeof(RealtimeConnection).FullName!), context.RequestAborted);
+        registry.Add(connection);
+        try
+        {
+            await connection.RunAsync();
+        }
+        finally
+        {
+            registry.Remove(connection);
+        }
+
+        return Results.Empty;
+    }
+}

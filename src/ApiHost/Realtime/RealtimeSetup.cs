@@ -1,0 +1,48 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GridTokenX.ApiHost.Realtime;
+
+public static class RealtimeSetup
+{
+    /// <summary>
+    /// The gateway's services. The event source is whatever <see cref="IChannelSource"/> was registered before this
+    /// call (the Orleans-stream source, once it exists); otherwise the in-process <see cref="LocalChannelSource"/>.
+    /// </summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
+            .Validate(o => o.MaxMessageBytes is >= 1024 and <= 16 * 1024 * 1024, $"{RealtimeOptions.Section}:MaxMessageBytes must be between 1024 and 16777216.")
+            .Validate(o => o.MaxChannelsPerConnection is >= 1 and <= 10_000, $"{RealtimeOptions.Section}:MaxChannelsPerConnection must be between 1 and 10000.")
+            .Validate(o => o.OutboundQueueCapacity is >= 1 and <= 1_000_000, $"{RealtimeOptions.Section}:OutboundQueueCapacity must be between 1 and 1000000.")
+            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveInterval must be positive.")
+            .Validate(o => o.KeepAliveTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveTimeout must be positive.")
+            .Validate(o => o.CloseTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:CloseTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<LocalChannelSource>();
+        services.TryAddSingleton<IChannelSource>(sp => sp.GetRequiredService<LocalChannelSource>());
+        services.TryAddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<LocalChannelSource>());
+        services.TryAddSingleton<RealtimeMetrics>();
+        services.TryAddSingleton<ChannelHub>();
+        services.TryAddSingleton<IChannelFeed>(sp => sp.GetRequiredService<ChannelHub>());
+        services.TryAddSingleton(sp => new ChannelAccess(sp.GetRequiredService<MarketCatalog>()));
+        services.TryAddSingleton<ConnectionRegistry>();
+        return services;
+    }
+
+    /// <summary>WebSocket upgrades with server pings that find dead peers (a missed pong aborts the socket).</summary>
+    public static IApplicationBuilder UseRealtimeWebSockets(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ApplicationServices.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+        // The registry must exist before the host stops, or there is nobody to close the sockets with 1001.
+        app.ApplicationServices.GetRequiredService<ConnectionRegistry>();
+        return app.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.KeepAliveTimeout,
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text.Json;
+using GridTokenX.ApiHost.Http;
+
+namespace GridTokenX.ApiHost.Realtime;
+
+/// <summary>Server-to-client frames as UTF-8 JSON, field order as in API.md.</summary>
+public static class ServerMessages
+{
+    public const string Version = "1";
+
+    public static ReadOnlyMemory<byte> Event(string channel, ChannelEvent channelEvent)
+    {
+        ArgumentNullException.ThrowIfNull(channelEvent);
+        return Write(writer =>
+        {
+            writer.WriteString("op", "event");
+            writer.WriteString("id", channelEvent.Id);
+            writer.WriteString("channel", channel);
+            writer.WriteString("type", channelEvent.Type);
+            writer.WritePropertyName("data");
+            if (channelEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteStartObject();
+            else channelEvent.Data.WriteTo(writer);
+            if (channelEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteEndObject();
+            writer.WriteString("timestamp", Wire.Time(channelEvent.Timestamp));
+            writer.WriteString("version", Version);
+        });
+    }
+
+    internal static ReadOnlyMemory<byte> Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+}
