@@ -8,6 +8,8 @@ using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Grains.Observability;
 using GridTokenX.Redis.Connection;
+using GridTokenX.Redis.Streaming;
+using GridTokenX.Grains.Abstractions.Events;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -40,6 +42,15 @@ public static class ApiApplication
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
         services.AddGridTokenXAuth(auth, key);
+        // With market events on, sockets are fed from the Orleans streams the markets publish to; otherwise from the
+        // in-process source (nothing publishes there but tests).
+        var publishEvents = builder.Configuration.GetValue<bool>("GridTokenX:Trading:PublishEvents");
+        if (publishEvents)
+        {
+            services.AddSingleton<WireEventMapper>();
+            services.AddSingleton<IChannelSource, OrleansChannelSource>();
+        }
+
         services.AddRealtime(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -68,6 +79,7 @@ public static class ApiApplication
                     o.ServiceId = settings.ServiceId;
                 });
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+                if (publishEvents) client.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
                 // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
                 client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("GridTokenX:Client"));

@@ -4,12 +4,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GridTokenX.ApiHost.Tests.Realtime;
 
 /// <summary>The API host with its in-process event source exposed for publishing and inspection.</summary>
-public class RealtimeFixture() : ApiFixture(new Dictionary<string, string?>
+public class RealtimeFixture : ApiFixture
 {
-    // Generous, so a loaded test machine never turns a deliberate close into an abort.
-    ["GridTokenX:Realtime:CloseTimeout"] = "00:00:20",
-})
-{
+    public RealtimeFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected RealtimeFixture(IReadOnlyDictionary<string, string?> extraSettings)
+        : base(new Dictionary<string, string?>(extraSettings)
+        {
+            // Generous, so a loaded test machine never turns a deliberate close into an abort.
+            ["GridTokenX:Realtime:CloseTimeout"] = "00:00:20",
+        })
+    {
+    }
+
     public LocalChannelSource Source => Services.GetRequiredService<LocalChannelSource>();
 
     public RealtimeMetrics Metrics => Services.GetRequiredService<RealtimeMetrics>();

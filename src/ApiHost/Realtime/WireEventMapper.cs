@@ -1,0 +1,47 @@
+using System.Text.Json;
+using GridTokenX.ApiHost.Http;
+using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Trading;
+using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Trading;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
+
+namespace GridTokenX.ApiHost.Realtime;
+
+/// <summary>Turns a grain's event into the <c>data</c> API.md documents for its type: the same DTOs as the HTTP API.</summary>
+public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions> json)
+{
+    private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
+
+    public ChannelEvent Map(GrainEvent e)
+    {
+        object data = e.Data switch
+        {
+            OrderPayload o => new { order = OrderResponse.From(o.Order, Spec(o.Order.Symbol)) },
+            TradePayload t => new { trade = TradeResponse.From(t.Trade, Spec(t.Trade.Symbol)) },
+            TradeConfirmationPayload c => new { trade = TradeResponse.From(c.Trade, Spec(c.Trade.Symbol)), role = c.Role },
+            PricePayload p => new
+            {
+                symbol = p.Symbol,
+                price = Wire.Decimal(p.Price, Spec(p.Symbol).PriceDecimals),
+                change_percent_24h = Wire.Decimal(p.ChangePercent24h, 2),
+            },
+            BookUpdatePayload b => Book(b),
+            _ => throw new InvalidOperationException($"No wire shape for {e.Data.GetType().Name}."),
+        };
+        return new ChannelEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);
+    }
+
+    private object Book(BookUpdatePayload b)
+    {
+        var m = Spec(b.Symbol);
+        var view = new OrderBookView(b.Symbol, b.Sequence, b.Bids, b.Asks, b.BestBid, b.BestAsk, default);
+        var wire = BookResponse.From(view, m);
+        return new { symbol = wire.Symbol, sequence = wire.Sequence, best_bid = wire.BestBid, best_ask = wire.BestAsk, spread = wire.Spread, bids = wire.Bids, asks = wire.Asks };
+    }
+
+    private MarketSpec Spec(string symbol) =>
+        catalog.TryGet(symbol, out var spec) ? spec : throw new InvalidOperationException($"Event of unknown market {symbol}.");
+}
