@@ -67,6 +67,9 @@ public class ClusterFixture : IAsyncLifetime
 
     protected virtual int SnapshotEvery => 50;
 
+    /// <summary>Settings a derived fixture adds for every process.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
@@ -87,14 +90,28 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Settings every process of this cluster shares.</summary>
-    public Dictionary<string, string> CommonEnvironment() => new()
+    public Dictionary<string, string> CommonEnvironment() => new Dictionary<string, string>
     {
         ["GridTokenX__Redis__ConnectionString"] = Redis.ConnectionString,
         ["GridTokenX__ClusterId"] = ClusterId,
         ["Auth__SigningKey"] = SigningKey,
         ["GridTokenX__Trading__SnapshotEvery"] = SnapshotEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DOTNET_gcServer"] = "0",
-    };
+    }.Concat(ExtraEnvironment).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>Starts one more API host of the same cluster and returns its base address once it is ready.</summary>
+    public async Task<Uri> StartAnotherApiHostAsync()
+    {
+        var port = FreePort.Next();
+        var env = CommonEnvironment();
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        var host = HostProcess.Start($"api-{port}", RepoPaths.HostDll("ApiHost", "GridTokenX.ApiHost"), env);
+        lock (_silos) _everyProcess.Add(host);
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        await WaitReadyAsync(host, http, "/health/ready");
+        return address;
+    }
 
     /// <summary>Starts a silo on new free ports without waiting for it.</summary>
     public SiloNode StartSilo()
