@@ -4,5 +4,5 @@ namespace GridTokenX.ApiHost.Realtime;
 public sealed record EventFrame(string Channel, string Type, ReadOnlyMemory<byte> Payload)
 {
     /// <summary>Only book snapshots may be replaced by a newer one: each carries the whole top of book.</summary>
-    public bool Coalescible => Type == EventTypes.OrderBookUpdate;
+    public bool Coalescible => Type == Grains.Abstractions.Events.EventTypes.OrderBookUpdate;
 }
