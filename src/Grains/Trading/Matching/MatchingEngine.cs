@@ -1,7 +1,7 @@
 namespace GridTokenX.Grains.Trading.Matching;
 
 /// <summary>
-/// Single-instrument continuous double auction with price-time priority. Not thread-safe: one
+/// Single-instrument continuous two-sided auction with price-time priority. Not thread-safe: one
 /// owner (e.g. a grain) drives it. Deterministic: it reads no clock and no randomness, so replaying
 /// the same calls rebuilds the same state.
 /// </summary>
