@@ -23,6 +23,7 @@ public sealed class Market
     private readonly List<MarketOrder> _finalSinceCheckpoint = [];
     private readonly HashSet<long> _restingTouched = [];
     private int _tradesAtCheckpoint;
+    private int _dayWindowStart;
     private int _historySegments;
 
     public Market(MarketSpec spec)
@@ -165,29 +166,44 @@ public sealed class Market
     /// <summary>Last price and 24-hour statistics as of <paramref name="now"/>.</summary>
     public Ticker Ticker(DateTimeOffset now)
     {
-        var from = (now - Day).ToUnixTimeMilliseconds();
+        var start = DayWindowStart(now);
         long volume = 0;
         long? high = null, low = null;
-        var firstInWindow = _trades.Count;
-        for (var i = _trades.Count - 1; i >= 0 && _trades[i].TimestampMs >= from; i--)
+        for (var i = start; i < _trades.Count; i++)
         {
             var t = _trades[i];
             volume += t.QuantityLots;
             high = Math.Max(high ?? long.MinValue, t.PriceTicks);
             low = Math.Min(low ?? long.MaxValue, t.PriceTicks);
-            firstInWindow = i;
         }
 
         long? last = _trades.Count > 0 ? _trades[^1].PriceTicks : null;
-        // The change is measured from the last price before the window opened, else from the window's first trade.
-        long? reference = firstInWindow > 0 ? _trades[firstInWindow - 1].PriceTicks
-            : _trades.Count > 0 ? _trades[0].PriceTicks : null;
-        decimal? change = last is { } l && reference is { } r && r != 0
-            ? decimal.Round((decimal)(l - r) * 100m / r, 2, MidpointRounding.ToEven)
-            : null;
         return new Ticker(Spec.Symbol, last is { } lp ? Spec.ToPrice(lp) : null,
             _engine.BestBid is { } bid ? Spec.ToPrice(bid) : null, _engine.BestAsk is { } ask ? Spec.ToPrice(ask) : null,
-            Spec.ToQuantity(volume), high is { } h ? Spec.ToPrice(h) : null, low is { } lo ? Spec.ToPrice(lo) : null, change);
+            Spec.ToQuantity(volume), high is { } h ? Spec.ToPrice(h) : null, low is { } lo ? Spec.ToPrice(lo) : null, ChangePercent24h(now));
+    }
+
+    /// <summary>
+    /// Change of the last price against the last price before the 24-hour window opened (or the window's first
+    /// trade), in percent with two decimals; O(1) amortised.
+    /// </summary>
+    public decimal? ChangePercent24h(DateTimeOffset now)
+    {
+        if (_trades.Count == 0) return null;
+        var start = DayWindowStart(now);
+        var reference = start > 0 ? _trades[start - 1].PriceTicks : _trades[0].PriceTicks;
+        var last = _trades[^1].PriceTicks;
+        return reference == 0 ? null : decimal.Round((decimal)(last - reference) * 100m / reference, 2, MidpointRounding.ToEven);
+    }
+
+    // Index of the first trade inside the 24 hours before now. Trades are in time order and the clocks that ask only
+    // move forward (command timestamps never go back, and the API reads the wall clock, which is never behind them),
+    // so the index only ever advances.
+    private int DayWindowStart(DateTimeOffset now)
+    {
+        var from = (now - Day).ToUnixTimeMilliseconds();
+        while (_dayWindowStart < _trades.Count && _trades[_dayWindowStart].TimestampMs < from) _dayWindowStart++;
+        return _dayWindowStart;
     }
 
     /// <summary>

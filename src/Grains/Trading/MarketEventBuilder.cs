@@ -38,9 +38,8 @@ public static class MarketEventBuilder
 
         if (trades.Count > 0)
         {
-            var ticker = market.Ticker(now);
             Add(events, market, ref n, ChannelNames.Market(market.Spec.Symbol), EventTypes.PriceUpdate,
-                new PricePayload(market.Spec.Symbol, trades[^1].Price, ticker.ChangePercent24h), now);
+                new PricePayload(market.Spec.Symbol, trades[^1].Price, market.ChangePercent24h(now)), now);
         }
 
         return events;

@@ -135,6 +135,27 @@ public sealed class MarketTests
     }
 
     [Fact]
+    public void The_24_hour_change_follows_the_window_as_it_slides()
+    {
+        var m = new Market(_spec);
+        void Trade(long price, DateTimeOffset at)
+        {
+            m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
+            m.Place(Place(m, "b", OrderSide.Buy, price, 1_000, at: at));
+        }
+
+        Trade(1000, T0);
+        Trade(1200, T0.AddHours(2));
+        Assert.Equal(20.00m, m.ChangePercent24h(T0.AddHours(3)));     // everything in the window: from the first trade
+
+        Trade(1100, T0.AddHours(25));
+        Assert.Equal(10.00m, m.ChangePercent24h(T0.AddHours(26)));    // 1000 left the window: it is the reference
+        Assert.Equal(-8.33m, m.ChangePercent24h(T0.AddHours(27)));    // 1200 left too
+        Assert.Equal(1.000m, m.Ticker(T0.AddHours(27)).Volume24h);
+        Assert.Null(new Market(_spec).ChangePercent24h(T0));
+    }
+
+    [Fact]
     public void Commands_out_of_sequence_are_refused()
     {
         var m = new Market(_spec);
