@@ -15,13 +15,15 @@ public static class MarketEventBuilder
 {
     public const int BookDepth = 10;
 
-    public static List<ChannelEvent> ForPlace(Market market, MarketOrder placed)
+    /// <param name="placedView">The placed order's view, when the caller already built it (for its response).</param>
+    /// <param name="arrivalTrades">The order's arrival fills, likewise.</param>
+    public static List<ChannelEvent> ForPlace(Market market, MarketOrder placed, Order? placedView = null, IReadOnlyList<Trade>? arrivalTrades = null)
     {
         var now = Now(market);
         var events = new List<ChannelEvent>();
-        var trades = market.ArrivalTrades(placed);
+        var trades = arrivalTrades ?? market.ArrivalTrades(placed);
         var n = 0;
-        var touched = new List<Order> { market.ToOrder(placed) };
+        var touched = new List<Order> { placedView ?? market.ToOrder(placed) };
         foreach (var trade in trades)
         {
             OrderIds.TryParseOrder(placed.Engine.Side == Matching.Side.Buy ? trade.SellOrderId : trade.BuyOrderId, out _, out var maker);

@@ -45,7 +45,6 @@ public sealed partial class OrderBookGrain(
     private long _writingHead;
     private long _durableSequence;
     private long _snapshotSequence;
-    private long _lastTimestampMs;
     private Exception? _broken;
 
     private string Symbol => _market.Spec.Symbol;
@@ -92,7 +91,6 @@ public sealed partial class OrderBookGrain(
         if (_market.Sequence != contents.Head)
             throw new InvalidOperationException($"Market {symbol} rebuilt to sequence {_market.Sequence}, journal head is {contents.Head}.");
         _durableSequence = contents.Head;
-        _lastTimestampMs = _market.LastTimestampMs;
         _snapshotSequence = contents.SnapshotSequence;
         LogRestored(symbol, contents.SnapshotSequence, replayed, contents.Head, _market.OrderCount);
     }
@@ -141,8 +139,8 @@ public sealed partial class OrderBookGrain(
             command.ClientOrderId, command.Side, command.Type, command.Type == OrderType.Market ? TimeInForce.Ioc : command.TimeInForce,
             priceTicks, quantityLots);
         var order = _market.Place(place);
-        if (_publisher.Enabled) _pendingEvents.AddRange(MarketEventBuilder.ForPlace(_market, order));
         var result = new PlaceOrderResult(PlaceOrderOutcome.Created, _market.ToOrder(order), _market.ArrivalTrades(order));
+        if (_publisher.Enabled) _pendingEvents.AddRange(MarketEventBuilder.ForPlace(_market, order, result.Order, result.Trades));
         await Journal(place);
         return result;
     }
@@ -307,8 +305,7 @@ public sealed partial class OrderBookGrain(
     private long NextTimestamp()
     {
         // Never let time run backwards inside one journal, whatever the wall clock does.
-        _lastTimestampMs = Math.Max(_lastTimestampMs, time.GetUtcNow().ToUnixTimeMilliseconds());
-        return _lastTimestampMs;
+        return Math.Max(_market.LastTimestampMs, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private List<ChannelEvent> ApplyWithEvents(MarketCommand command) => command switch

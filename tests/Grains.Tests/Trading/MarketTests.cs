@@ -115,15 +115,9 @@ public sealed class MarketTests
     public void Ticker_covers_the_last_24_hours_and_measures_change_from_the_price_before_the_window()
     {
         var m = new Market(_spec);
-        void Trade(long price, DateTimeOffset at)
-        {
-            m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
-            m.Place(Place(m, "b", OrderSide.Buy, price, 1_000, at: at));
-        }
-
-        Trade(1000, T0);
-        Trade(1200, T0.AddHours(2));
-        Trade(1100, T0.AddHours(3));
+        Trade(m, 1000, T0);
+        Trade(m, 1200, T0.AddHours(2));
+        Trade(m, 1100, T0.AddHours(3));
 
         var ticker = m.Ticker(T0.AddHours(25));
 
@@ -138,17 +132,11 @@ public sealed class MarketTests
     public void The_24_hour_change_follows_the_window_as_it_slides()
     {
         var m = new Market(_spec);
-        void Trade(long price, DateTimeOffset at)
-        {
-            m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
-            m.Place(Place(m, "b", OrderSide.Buy, price, 1_000, at: at));
-        }
-
-        Trade(1000, T0);
-        Trade(1200, T0.AddHours(2));
+        Trade(m, 1000, T0);
+        Trade(m, 1200, T0.AddHours(2));
         Assert.Equal(20.00m, m.ChangePercent24h(T0.AddHours(3)));     // everything in the window: from the first trade
 
-        Trade(1100, T0.AddHours(25));
+        Trade(m, 1100, T0.AddHours(25));
         Assert.Equal(10.00m, m.ChangePercent24h(T0.AddHours(26)));    // 1000 left the window: it is the reference
         Assert.Equal(-8.33m, m.ChangePercent24h(T0.AddHours(27)));    // 1200 left too
         Assert.Equal(1.000m, m.Ticker(T0.AddHours(27)).Volume24h);
@@ -164,6 +152,13 @@ public sealed class MarketTests
         Assert.Throws<InvalidOperationException>(() => m.Place(Place(m, "a", OrderSide.Buy, 1000, 1000) with { Sequence = 5 }));
         Assert.Throws<InvalidOperationException>(() => m.Cancel(new CancelCommand(2, 0, 42)));
         Assert.Equal(1, m.Sequence);
+    }
+
+    /// <summary>Two crossing orders of opposite users: one trade of 1 kWh at <paramref name="price"/> ticks.</summary>
+    private static void Trade(Market m, long price, DateTimeOffset at)
+    {
+        m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
+        m.Place(Place(m, "b", OrderSide.Buy, price, 1_000, at: at));
     }
 
     private static void AssertSame(Market expected, Market actual, string[] users)
