@@ -42,9 +42,9 @@ public static class ApiApplication
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
         services.AddGridTokenXAuth(auth, key);
-        // With market events on, sockets are fed from the Orleans streams the markets publish to; otherwise from the
-        // in-process source (nothing publishes there but tests).
-        var publishEvents = builder.Configuration.GetValue<bool>("GridTokenX:Trading:PublishEvents");
+        // Sockets are fed from the Orleans streams the markets publish to; with publication switched off (to measure
+        // its cost), from the in-process source, which nothing publishes to but tests.
+        var publishEvents = builder.Configuration.GetValue("GridTokenX:Trading:PublishEvents", defaultValue: true);
         if (publishEvents)
         {
             services.AddSingleton<WireEventMapper>();

@@ -32,6 +32,8 @@ public static class GridTokenXServiceCollectionExtensions
         services.TryAddSingleton<TradingMetrics>();
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section))
             .Validate(o => o.SnapshotEvery is >= 1 and <= 10_000_000, $"{TradingOptions.Section}:SnapshotEvery must be between 1 and 10000000.")
+            .Validate(o => o.MaxUnpublished is >= 1 and <= 10_000_000, $"{TradingOptions.Section}:MaxUnpublished must be between 1 and 10000000.")
+            .Validate(o => o.PublicationWait > TimeSpan.Zero && o.PublicationWait <= TimeSpan.FromMinutes(1), $"{TradingOptions.Section}:PublicationWait must be positive and at most 00:01:00.")
             .ValidateOnStart();
         return services;
     }

@@ -7,8 +7,15 @@ namespace GridTokenX.Grains.Hosting;
 
 /// <summary>The process-level settings of API.md's "Running" table, read once at start-up.</summary>
 public sealed record GridTokenXSettings(string ClusterId, string ServiceId, string? RedisConnectionString, int SiloPort, int GatewayPort,
-    IPAddress AdvertisedAddress)
+    IPAddress AdvertisedAddress, TimeSpan StreamPullPeriod)
 {
+    /// <summary>
+    /// How often a silo polls each stream queue when the last poll found it empty (Orleans' default is 100 ms, which
+    /// would be most of an event's latency). Each queue then costs one cheap Redis read per period while idle.
+    /// </summary>
+    public static readonly TimeSpan DefaultStreamPullPeriod = TimeSpan.FromMilliseconds(10);
+
+
     public bool UsesRedis => RedisConnectionString is not null;
 
     public static GridTokenXSettings From(IConfiguration configuration)
@@ -23,8 +30,19 @@ public sealed record GridTokenXSettings(string ClusterId, string ServiceId, stri
         var advertised = Advertised(configuration["GridTokenX:Silo:AdvertisedHost"], errors);
         var clusterId = NonEmpty(configuration, "GridTokenX:ClusterId", errors);
         var serviceId = NonEmpty(configuration, "GridTokenX:ServiceId", errors);
+        var pullPeriod = Period(configuration, "GridTokenX:Streams:PullPeriod", DefaultStreamPullPeriod, errors);
         if (errors.Count > 0) throw new InvalidSettingsException(errors);
-        return new GridTokenXSettings(clusterId, serviceId, redis, siloPort, gatewayPort, advertised!);
+        return new GridTokenXSettings(clusterId, serviceId, redis, siloPort, gatewayPort, advertised!, pullPeriod);
+    }
+
+    private static TimeSpan Period(IConfiguration configuration, string key, TimeSpan fallback, List<string> errors)
+    {
+        var raw = configuration[key];
+        if (string.IsNullOrWhiteSpace(raw)) return fallback;
+        if (TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var period)
+            && period >= TimeSpan.FromMilliseconds(1) && period <= TimeSpan.FromSeconds(10)) return period;
+        errors.Add($"{key} must be a time span between 00:00:00.001 and 00:00:10 (got '{raw}').");
+        return fallback;
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback, List<string> errors)

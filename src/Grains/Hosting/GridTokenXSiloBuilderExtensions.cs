@@ -13,6 +13,9 @@ namespace GridTokenX.Grains.Hosting;
 
 public static class GridTokenXSiloBuilderExtensions
 {
+    /// <summary>Settings of the event streams' Redis Streams provider (<see cref="RedisStreamOptions"/>).</summary>
+    public const string StreamsSection = "GridTokenX:Streams";
+
     /// <summary>
     /// Wires a silo of this system: Redis for membership, grain state, reminders and the market journals when a
     /// connection string is set; in-memory, single-process equivalents otherwise (standalone mode).
@@ -35,7 +38,11 @@ public static class GridTokenXSiloBuilderExtensions
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
             // Subscriptions must outlive a silo, and events ride Redis Streams (consumer groups, ack on delivery).
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
-            silo.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisStreams(ChannelStreams.ProviderName, o =>
+            {
+                configuration.GetSection(StreamsSection).Bind(o);
+                o.ConfigurationOptions = redis.Clone();
+            }, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod)));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
         }
@@ -44,13 +51,16 @@ public static class GridTokenXSiloBuilderExtensions
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(ChannelStreams.ProviderName);
+            silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod)));
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
         }
 
         return silo;
     }
+
+    private static Action<Microsoft.Extensions.Options.OptionsBuilder<StreamPullingAgentOptions>> PullEvery(TimeSpan period) =>
+        options => options.Configure(o => o.GetQueueMsgsTimerPeriod = period);
 
     /// <summary>Where market journals and client order ids live: Redis, or this process's memory.</summary>
     public static IServiceCollection AddGridTokenXTradingStorage(this IServiceCollection services, string? redisConnectionString)

@@ -6,14 +6,19 @@ namespace GridTokenX.Grains.Trading;
 
 /// <summary>
 /// Publishes a market's events once they are durable, in journal order, and remembers how far it got. Like the
-/// journal's group commit, everything queued while one round is in flight goes out in the next round: one batch
-/// per channel (channels in parallel, so per-channel order holds), however many journal batches it spans. A failed
-/// round is retried with backoff; nothing is skipped. Runs on the owning grain's scheduler.
+/// journal's group commit, everything queued while one round is in flight goes out in the next round: one append
+/// to the market's public stream and one to its users' stream (see <see cref="ChannelStreams"/>), however many
+/// journal batches and users the round spans. A failed round is retried with backoff; nothing is skipped. Runs on
+/// the owning grain's scheduler.
 /// </summary>
 public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeProvider time, ILogger logger, string symbol)
 {
+    /// <summary>Most events in one stream entry: bounds an entry's size when a round has a large backlog.</summary>
+    public const int MaxEventsPerEntry = 512;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private readonly Queue<(long Head, List<ChannelEvent> Events)> _queue = new();
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _running;
 
     /// <summary>Every event of every command up to this sequence has been published.</summary>
@@ -21,18 +26,29 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
 
     public bool Enabled => streams is not null;
 
+    /// <summary>Completes the next time <see cref="PublishedHead"/> moves.</summary>
+    public Task Progress => _progress.Task;
+
     public void StartFrom(long publishedHead) => PublishedHead = publishedHead;
 
     public void Enqueue(long head, List<ChannelEvent> events)
     {
         if (streams is null)
         {
-            PublishedHead = head;
+            Advance(head);
             return;
         }
 
         _queue.Enqueue((head, events));
         _running ??= Run();
+    }
+
+    private void Advance(long head)
+    {
+        PublishedHead = head;
+        var progressed = _progress;
+        _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        progressed.TrySetResult();
     }
 
     private async Task Run()
@@ -43,6 +59,7 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
         while (_queue.Count > 0 || round.Count > 0)
         {
             // Take everything queued so far; after a failure the same round (plus what arrived since) is retried.
+            // A retried round may append again what a failed attempt did store: subscribers drop it by id.
             while (_queue.TryDequeue(out var next))
             {
                 round.AddRange(next.Events);
@@ -53,7 +70,7 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
             {
                 await Publish(round);
                 round.Clear();
-                PublishedHead = roundHead;
+                Advance(roundHead);
                 backoff = TimeSpan.FromMilliseconds(50);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -69,18 +86,22 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
 
     private Task Publish(List<ChannelEvent> events)
     {
-        var byChannel = new Dictionary<string, List<ChannelEvent>>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            if (!byChannel.TryGetValue(e.Channel, out var list)) byChannel[e.Channel] = list = [];
-            list.Add(e);
-        }
+        var market = new List<ChannelEvent>();
+        var users = new List<ChannelEvent>();
+        var channel = ChannelNames.Market(symbol);
+        foreach (var e in events) (e.Channel == channel ? market : users).Add(e);
+        return Task.WhenAll(Append(ChannelStreams.MarketPublic(symbol), market), Append(ChannelStreams.MarketUsers(symbol), users));
+    }
 
-        return Task.WhenAll(byChannel.Select(c =>
+    private async Task Append((string Namespace, string Key) id, List<ChannelEvent> events)
+    {
+        if (events.Count == 0) return;
+        var stream = streams!.GetStream<ChannelEvent>(StreamId.Create(id.Namespace, id.Key));
+        for (var start = 0; start < events.Count; start += MaxEventsPerEntry)
         {
-            var (ns, key) = ChannelStreams.For(c.Key);
-            return streams!.GetStream<ChannelEvent>(StreamId.Create(ns, key)).OnNextBatchAsync(c.Value);
-        }));
+            var count = Math.Min(MaxEventsPerEntry, events.Count - start);
+            await stream.OnNextBatchAsync(count == events.Count ? events : events.GetRange(start, count));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not publish the events up to {Head}; retrying in {BackoffMs} ms")]

@@ -111,6 +111,7 @@ public sealed partial class OrderBookGrain(
         if (spec.Validate(command.Type, command.Price, command.Quantity, out var priceTicks, out var quantityLots) is { } error)
             return Rejected(error);
 
+        await WaitForPublication();
         if (command.ClientOrderId is { } clientOrderId)
         {
             if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } original)
@@ -150,12 +151,14 @@ public sealed partial class OrderBookGrain(
         ThrowIfBroken();
         var order = FindOwned(userId, orderId);
         if (order is null) return new CancelOrderResult(CancelOrderOutcome.NotFound, null);
+        await WaitForPublication();
         if (!order.Engine.IsResting)
         {
             var final = _market.ToOrder(order);
             await WhenDurable(_market.Sequence);
             return new CancelOrderResult(CancelOrderOutcome.AlreadyFinal, final);
         }
+
 
         var cancel = new CancelCommand(_market.Sequence + 1, NextTimestamp(), order.Number);
         _market.Cancel(cancel);
@@ -226,6 +229,34 @@ public sealed partial class OrderBookGrain(
             if (next is null) break;
             await next.Task;
         }
+    }
+
+    /// <summary>Holds a new command back while too many durable ones still wait for their events to go out.</summary>
+    private async ValueTask WaitForPublication()
+    {
+        var max = options.Value.MaxUnpublished;
+        if (!_publisher.Enabled || _durableSequence - _publisher.PublishedHead <= max) return;
+        metrics.PublicationWaited(Symbol);
+        var deadline = time.GetTimestamp();
+        while (_durableSequence - _publisher.PublishedHead > max)
+        {
+            ThrowIfBroken();
+            var left = options.Value.PublicationWait - time.GetElapsedTime(deadline);
+            try
+            {
+                if (left <= TimeSpan.Zero) throw new TimeoutException();
+                await _publisher.Progress.WaitAsync(left, time);
+            }
+            catch (TimeoutException)
+            {
+                metrics.PublicationRefused(Symbol);
+                LogPublicationBehind(Symbol, _durableSequence - _publisher.PublishedHead);
+                throw new MarketUnavailableException($"Market {Symbol} is catching up on publishing its events; nothing from this request was kept. Retry shortly.");
+            }
+        }
+
+        // The market may have broken while this command waited.
+        ThrowIfBroken();
     }
 
     private async Task WriteLoop()
@@ -335,6 +366,9 @@ public sealed partial class OrderBookGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} has no stream provider '" + ChannelStreams.ProviderName + "': its events are not published")]
     private partial void LogNoStreams(string symbol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} refused a command: {Unpublished} durable commands still wait for their events to be published")]
+    private partial void LogPublicationBehind(string symbol, long unpublished);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} lost ownership of its journal (expected head {Expected}, found {Actual}); deactivating")]
     private partial void LogLostOwnership(string symbol, long expected, long actual);

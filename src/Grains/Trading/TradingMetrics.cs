@@ -14,6 +14,8 @@ public sealed class TradingMetrics
     private readonly Histogram<int> _batchCommands;
     private readonly Histogram<double> _journalWrite;
     private readonly Counter<long> _journalFailures;
+    private readonly Counter<long> _publicationWaits;
+    private readonly Counter<long> _publicationRefusals;
 
     public TradingMetrics(IMeterFactory meters)
     {
@@ -24,6 +26,8 @@ public sealed class TradingMetrics
         _batchCommands = meter.CreateHistogram<int>("gtx.journal.batch.commands", description: "Commands per journal write (group commit)");
         _journalWrite = meter.CreateHistogram<double>("gtx.journal.write.duration", unit: "s", description: "Journal write round trip");
         _journalFailures = meter.CreateCounter<long>("gtx.journal.failures", description: "Journal writes that failed or lost ownership");
+        _publicationWaits = meter.CreateCounter<long>("gtx.events.backpressure.waits", description: "Commands that waited for event publication to catch up");
+        _publicationRefusals = meter.CreateCounter<long>("gtx.events.backpressure.refusals", description: "Commands refused because event publication stayed behind");
     }
 
     public void OrderPlaced(string symbol, PlaceOrderOutcome outcome, int trades)
@@ -50,4 +54,8 @@ public sealed class TradingMetrics
     }
 
     public void JournalFailed(string symbol) => _journalFailures.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+
+    public void PublicationWaited(string symbol) => _publicationWaits.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+
+    public void PublicationRefused(string symbol) => _publicationRefusals.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
 }

@@ -12,10 +12,19 @@ public sealed class TradingOptions
     public int SnapshotEvery { get; set; } = 5_000;
 
     /// <summary>
-    /// Publish market events (order, trade, book updates) to Orleans streams. Off by default until the WebSocket
-    /// path consumes them: on this 2-core machine deriving and producing them on the market's turn costs more than
-    /// matching and journaling together (docs/benchmarks.md, "Market events").
+    /// Publish market events (order, trade, book updates) to Orleans streams, which feed the WebSocket gateway.
+    /// Off only for measuring what publication costs (docs/benchmarks.md, "Market events").
     /// </summary>
-    public bool PublishEvents { get; set; }
+    public bool PublishEvents { get; set; } = true;
 
+    /// <summary>
+    /// Back-pressure: once this many durable commands wait to have their events published, new commands wait for
+    /// publication to catch up (and are refused as retryable after <see cref="PublicationWait"/>). Events are
+    /// never dropped to keep up, so without a bound a market could acknowledge far more than it can tell anyone
+    /// about, and its checkpoints (which wait for publication) would stop.
+    /// </summary>
+    public int MaxUnpublished { get; set; } = 20_000;
+
+    /// <summary>How long a command waits for publication to catch up before it is refused (503, retryable).</summary>
+    public TimeSpan PublicationWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -6,8 +6,9 @@ namespace GridTokenX.ApiHost.Tests.Realtime;
 /// <summary>The API host with its in-process event source exposed for publishing and inspection.</summary>
 public class RealtimeFixture : ApiFixture
 {
+    /// <summary>Sockets fed by the in-process source, so tests can publish any event they like.</summary>
     public RealtimeFixture()
-        : this(new Dictionary<string, string?>())
+        : this(new Dictionary<string, string?> { ["GridTokenX:Trading:PublishEvents"] = "false" })
     {
     }
 

@@ -35,13 +35,16 @@ public sealed class MarketEventsTests : IAsyncLifetime
     private async Task<ConcurrentQueue<ChannelEvent>> Subscribe(string channel)
     {
         var received = new ConcurrentQueue<ChannelEvent>();
-        var (ns, key) = ChannelStreams.For(channel);
-        await _cluster.Client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<ChannelEvent>(StreamId.Create(ns, key))
-            .SubscribeAsync((e, _) =>
-            {
-                received.Enqueue(e);
-                return Task.CompletedTask;
-            });
+        foreach (var (ns, key) in ChannelStreams.Sources(channel, ["ENERGY-USD", "SOLAR-USD"]))
+        {
+            await _cluster.Client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<ChannelEvent>(StreamId.Create(ns, key))
+                .SubscribeAsync((e, _) =>
+                {
+                    if (e.Channel == channel) received.Enqueue(e);
+                    return Task.CompletedTask;
+                });
+        }
+
         return received;
     }
 

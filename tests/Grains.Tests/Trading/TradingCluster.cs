@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Redis.Streaming;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -9,12 +10,21 @@ namespace GridTokenX.Grains.Tests.Trading;
 /// <summary>An Orleans test cluster whose markets journal to a real Redis (two markets: ENERGY-USD and SOLAR-USD).</summary>
 public static class TradingCluster
 {
-    public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1, bool streams = false)
+    private const string EventsRedisKey = "GridTokenX:Test:EventsRedis";
+
+    /// <param name="streams">Publish market events, on in-memory streams unless <paramref name="eventsRedis"/> is set.</param>
+    /// <param name="eventsRedis">Put the event streams on this Redis (apart from the journals, so one can fail alone).</param>
+    /// <param name="settings">Extra configuration, e.g. trading options.</param>
+    public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1, bool streams = false,
+        string? eventsRedis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
+        streams |= eventsRedis is not null;
+        builder.Properties["GridTokenX:Trading:PublishEvents"] = streams ? "true" : "false";
+        if (eventsRedis is not null) builder.Properties[EventsRedisKey] = eventsRedis;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         if (streams)
         {
-            builder.Properties["GridTokenX:Trading:PublishEvents"] = "true";
             builder.AddSiloBuilderConfigurator<StreamsConfigurator>();
             builder.AddClientBuilderConfigurator<StreamsConfigurator>();
         }
@@ -43,11 +53,23 @@ public static class TradingCluster
 
     private sealed class StreamsConfigurator : ISiloConfigurator, IClientBuilderConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.AddMemoryStreams(ChannelStreams.ProviderName).AddMemoryGrainStorage("PubSubStore");
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage("PubSubStore");
+            if (siloBuilder.Configuration[EventsRedisKey] is { } redis)
+                siloBuilder.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConnectionString = redis, s => s.ConfigurePullingAgent(PullFast));
+            else
+                siloBuilder.AddMemoryStreams(ChannelStreams.ProviderName, s => s.ConfigurePullingAgent(PullFast));
+        }
 
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(ChannelStreams.ProviderName);
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
+            if (configuration[EventsRedisKey] is { } redis) clientBuilder.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConnectionString = redis);
+            else clientBuilder.AddMemoryStreams(ChannelStreams.ProviderName);
+        }
+
+        private static void PullFast(Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.StreamPullingAgentOptions> options) =>
+            options.Configure(o => o.GetQueueMsgsTimerPeriod = GridTokenXSettings.DefaultStreamPullPeriod);
     }
 
     private sealed class Configurator : ISiloConfigurator
