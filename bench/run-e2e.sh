@@ -16,7 +16,7 @@
 #   SERVER_GC=                                          unset = the hosts' own default (Server GC for the web SDK);
 #                                                       0/1 sets DOTNET_gcServer for the silo and the API host
 #   SAMPLE_CPU=1                                        1 = per-process CPU over the measured part (from /proc)
-#   PUBLISH_EVENTS=                                     unset = the default (off); true sets GridTokenX__Trading__PublishEvents
+#   PUBLISH_EVENTS=                                     unset = the default (on); false sets GridTokenX__Trading__PublishEvents
 #                                                       for the silo and the API host (market events to Redis Streams)
 #   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
 #                                                       (commands between market snapshots) for the silo
@@ -181,3 +181,5 @@ redis_get() { redis-cli -p "$REDIS_PORT" --raw "$@" 2>/dev/null || true; }
 echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERGY-USD}:head'), last snapshot at $(redis_get HGET 'gtx:snapshot:{ENERGY-USD}' seq) \
 ($(redis_get HSTRLEN 'gtx:snapshot:{ENERGY-USD}' data) bytes), journal stream $(redis_get XLEN 'gtx:journal:{ENERGY-USD}') batches, \
 redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"
+echo "events: ENERGY-USD published head recorded with the last journal write $(redis_get GET 'gtx:journal:{ENERGY-USD}:published'); \
+publication back-pressure (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_backpressure_(waits|refusals)_total' | tr '\n' ' ' || true)"

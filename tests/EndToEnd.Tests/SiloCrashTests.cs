@@ -14,6 +14,10 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
 {
     private static readonly TimeSpan StageTimeout = TimeSpan.FromSeconds(90);
 
+    /// <remarks>
+    /// Two WebSocket clients, one on each of two API hosts, watch the whole flow (the market and every user's
+    /// orders and trades) and must end up having seen exactly what REST reports, each event once and in order.
+    /// </remarks>
     [Fact]
     public Task No_acknowledged_order_is_lost_when_silos_are_killed_mid_flow() => cluster.Guard(async () =>
     {
@@ -24,6 +28,10 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
             .Select(i => new SimulatedUser($"flow{i}-{run}", cluster.Token($"flow{i}-{run}"), cluster.Api, seed: i * 7919 + run.GetHashCode(StringComparison.Ordinal),
                 () => Interlocked.Increment(ref acknowledged)))
             .ToList();
+        string[] channels = [$"market:{ClusterFixture.Symbol}", .. users.SelectMany(u => new[] { $"orders:{u.UserId}", $"trades:{u.UserId}" })];
+        var hosts = new[] { cluster.Api.Http.BaseAddress!, await cluster.StartAnotherApiHostAsync() };
+        var recorders = new List<EventRecorder>();
+        foreach (var host in hosts) recorders.Add(await EventRecorder.ConnectAsync(host, cluster.Token("watcher-" + run, "admin"), channels));
 
         // The flow is paced by a budget of operations (so the lists stay well under the API's limits), and every
         // kill happens while the users still have budget left, i.e. with requests in flight.
@@ -72,6 +80,7 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
             "Contract violations:" + Environment.NewLine + string.Join(Environment.NewLine, users.SelectMany(u => u.Violations)));
 
         var everyOrder = new List<OrderDto>();
+        var truth = new List<EventChecks.UserTruth>();
         foreach (var user in users)
         {
             var orders = await Ledger.OrdersAsync(cluster.Api, user.Token);
@@ -109,6 +118,7 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
 
             Ledger.AssertFillsMatchOrders(user.UserId, orders, fills);
             everyOrder.AddRange(orders);
+            truth.Add(new EventChecks.UserTruth(user.UserId, orders, fills));
         }
 
         // Users of the other tests on this cluster own whatever else rests on the book.
@@ -117,6 +127,19 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
         var book = await cluster.Api.ReadAsync<BookDto>($"/api/v1/markets/{ClusterFixture.Symbol}/book?depth=500");
         Ledger.AssertBookMatchesOpenOrders(book, everyOrder);
         Assert.True(everyOrder.Any(o => o.Status == "filled"), "The flow should have traded; nothing was filled.");
+
+        foreach (var recorder in recorders)
+        {
+            await using var _ = recorder;
+            await Eventually.Until(() => Task.FromResult(EventChecks.Mismatch(recorder, ClusterFixture.Symbol, truth)), mismatch => mismatch is null,
+                StageTimeout, $"the WebSocket on {recorder.Host} to have seen what REST reports");
+            Assert.Null(recorder.CloseStatus);
+            EventChecks.AssertInOrderWithoutDuplicates(recorder);
+            output.WriteLine($"{recorder.Host}: {recorder.Events.Count} events, all matching REST");
+        }
+
+        foreach (var line in cluster.ApiHost.Output.Split(Environment.NewLine).Where(l => l.Contains("subscription to stream", StringComparison.Ordinal)))
+            output.WriteLine("api host: " + line.Trim());
     });
 
     [Fact]

@@ -48,7 +48,9 @@ public static class ApiApplication
         if (publishEvents)
         {
             services.AddSingleton<WireEventMapper>();
-            services.AddSingleton<IChannelSource, OrleansChannelSource>();
+            services.AddSingleton<OrleansChannelSource>(sp => ActivatorUtilities.CreateInstance<OrleansChannelSource>(sp,
+                [.. sp.GetService<RedisStreamCatchUp>() is { } catchUp ? new object[] { catchUp } : []]));
+            services.AddSingleton<IChannelSource>(sp => sp.GetRequiredService<OrleansChannelSource>());
         }
 
         services.AddRealtime(builder.Configuration);
@@ -71,6 +73,18 @@ public static class ApiApplication
             var redis = RedisConnectionFactory.CreateOptions(connectionString);
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
             services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
+            if (publishEvents)
+            {
+                // Reads back what a dropped subscription missed, with the same queue layout and retention as the silos.
+                services.AddSingleton(sp =>
+                {
+                    var o = new RedisStreamOptions();
+                    builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection).Bind(o);
+                    return new RedisStreamCatchUp(ChannelStreams.ProviderName, o, sp.GetRequiredService<IConnectionMultiplexer>(),
+                        sp.GetRequiredService<Orleans.Serialization.Serializer>());
+                });
+            }
+
             builder.UseOrleansClient(client =>
             {
                 client.Configure<ClusterOptions>(o =>
@@ -79,7 +93,15 @@ public static class ApiApplication
                     o.ServiceId = settings.ServiceId;
                 });
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-                if (publishEvents) client.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
+                if (publishEvents)
+                {
+                    var streams = builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection);
+                    client.AddRedisStreams(ChannelStreams.ProviderName, o =>
+                    {
+                        streams.Bind(o);
+                        o.ConfigurationOptions = redis.Clone();
+                    });
+                }
                 // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
                 client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("GridTokenX:Client"));

@@ -1,5 +1,7 @@
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Redis.Streaming;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
 
@@ -10,13 +12,18 @@ namespace GridTokenX.ApiHost.Realtime;
 /// channels (a market's users' stream feeds every <c>orders:</c> and <c>trades:</c> channel; see
 /// <see cref="ChannelStreams"/>), so this host holds one subscription per stream, taken for the first channel that
 /// needs it and dropped with the last. Each stream's events are de-duplicated before any socket sees them.
+/// A watchdog re-takes subscriptions Orleans dropped and fills the hole from Redis (<see cref="StreamFeed.RecoverAsync"/>).
 /// </summary>
-public sealed partial class OrleansChannelSource(IClusterClient client, MarketCatalog catalog, WireEventMapper mapper,
-    ILogger<OrleansChannelSource> logger) : IChannelSource
+/// <param name="catchUp">Reads missed events back from Redis; null in standalone mode, where nothing is dropped.</param>
+public sealed partial class OrleansChannelSource(IClusterClient client, MarketCatalog catalog, WireEventMapper mapper, RealtimeMetrics metrics,
+    IOptions<RealtimeOptions> options, TimeProvider time, ILogger<OrleansChannelSource> logger, RedisStreamCatchUp? catchUp = null)
+    : IChannelSource, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Namespace, string Key), StreamFeed> _feeds = [];
     private readonly string[] _symbols = [.. catalog.Markets.Select(m => m.Symbol)];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _watchdog;
 
     /// <summary>Streams this host is subscribed to right now.</summary>
     public int StreamCount
@@ -41,10 +48,11 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 lock (_feeds) _feeds.TryGetValue(source, out feed);
                 if (feed is null)
                 {
-                    feed = new StreamFeed(mapper, source.Namespace == ChannelStreams.MarketPublicNamespace || source.Namespace == ChannelStreams.MarketUsersNamespace);
                     var stream = client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<GrainEvent>(StreamId.Create(source.Namespace, source.Key));
-                    feed.Handle = await stream.SubscribeAsync(feed.OnNextAsync).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    feed = new StreamFeed(stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace);
+                    await feed.SubscribeAsync(cancellationToken).ConfigureAwait(false);
                     lock (_feeds) _feeds[source] = feed;
+                    _watchdog ??= Task.Run(Watch, CancellationToken.None);
                 }
 
                 feed.Add(target);
@@ -90,6 +98,64 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
             }
         }
     }
+
+    private async Task Watch()
+    {
+        var interval = options.Value.SubscriptionCheckInterval;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, _stopping.Token).ConfigureAwait(false);
+                StreamFeed[] feeds;
+                lock (_feeds) feeds = [.. _feeds.Values];
+                foreach (var feed in feeds)
+                {
+                    if (await feed.IsSubscribedAsync().ConfigureAwait(false)) continue;
+                    await _gate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                    try
+                    {
+                        bool current;
+                        lock (_feeds) current = _feeds.ContainsValue(feed);
+                        if (!current) continue;
+                        var (caughtUp, complete) = await feed.RecoverAsync(catchUp, _stopping.Token).ConfigureAwait(false);
+                        metrics.SourceRecovered(caughtUp);
+                        if (complete) LogRecovered(logger, feed.Stream.StreamId.ToString(), caughtUp);
+                        else LogRecoveredWithGap(logger, feed.Stream.StreamId.ToString(), caughtUp);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The cluster or Redis may be away for a moment; the next round tries again.
+                LogWatchFailed(logger, ex);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_watchdog is { } watchdog) await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans dropped this host's subscription to stream {Stream}; subscribed again and read {CaughtUp} missed events back from Redis")]
+    private static partial void LogRecovered(ILogger logger, string stream, int caughtUp);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orleans dropped this host's subscription to stream {Stream}; subscribed again, but events older than the Redis retention may be lost ({CaughtUp} read back)")]
+    private static partial void LogRecoveredWithGap(ILogger logger, string stream, int caughtUp);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the stream subscriptions failed; retrying")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping a stream subscription behind channel {Channel} failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string channel);

@@ -8,6 +8,8 @@ public sealed class RealtimeMetrics
     public const string MeterName = "GridTokenX.Realtime";
 
     private readonly Counter<long> _delivered;
+    private readonly Counter<long> _recovered;
+    private readonly Counter<long> _caughtUp;
     private readonly Counter<long> _coalesced;
     private readonly Counter<long> _slowConsumers;
     private long _connections;
@@ -28,6 +30,8 @@ public sealed class RealtimeMetrics
             description: "Channels this host takes from its event source");
         _delivered = meter.CreateCounter<long>("gtx.realtime.events.delivered", description: "Events written to sockets");
         _coalesced = meter.CreateCounter<long>("gtx.realtime.events.coalesced", description: "Book updates replaced by a newer one before being sent");
+        _recovered = meter.CreateCounter<long>("gtx.realtime.source_subscriptions.recovered", description: "Stream subscriptions Orleans dropped that the host took again");
+        _caughtUp = meter.CreateCounter<long>("gtx.realtime.events.caught_up", description: "Events read back from Redis after a dropped subscription");
         _slowConsumers = meter.CreateCounter<long>("gtx.realtime.slow_consumer_disconnects", description: "Sockets closed because they could not keep up");
     }
 
@@ -48,6 +52,12 @@ public sealed class RealtimeMetrics
     public void SourceUnsubscribed() => Interlocked.Decrement(ref _sourceSubscriptions);
 
     public void Delivered() => _delivered.Add(1);
+
+    public void SourceRecovered(int caughtUp)
+    {
+        _recovered.Add(1);
+        _caughtUp.Add(caughtUp);
+    }
 
     public void Coalesced() => _coalesced.Add(1);
 

@@ -24,4 +24,11 @@ public sealed class RealtimeOptions
 
     /// <summary>Accept permessage-deflate when a client offers it.</summary>
     public bool EnableCompression { get; set; } = true;
+
+    /// <summary>
+    /// How often the host checks that Orleans still holds its stream subscriptions. Orleans drops a client's
+    /// subscription for good when one delivery finds the client unreachable (its gateway silo died); the host then
+    /// subscribes again and reads what it missed from Redis.
+    /// </summary>
+    public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

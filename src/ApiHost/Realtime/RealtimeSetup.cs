@@ -19,8 +19,10 @@ public static class RealtimeSetup
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveInterval must be positive.")
             .Validate(o => o.KeepAliveTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveTimeout must be positive.")
             .Validate(o => o.CloseTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:CloseTimeout must be positive.")
+            .Validate(o => o.SubscriptionCheckInterval >= TimeSpan.FromMilliseconds(100), $"{RealtimeOptions.Section}:SubscriptionCheckInterval must be at least 00:00:00.1.")
             .ValidateOnStart();
         services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalChannelSource>();
         services.TryAddSingleton<IChannelSource>(sp => sp.GetRequiredService<LocalChannelSource>());
         services.TryAddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<LocalChannelSource>());

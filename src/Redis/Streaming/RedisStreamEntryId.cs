@@ -18,4 +18,8 @@ internal static class RedisStreamEntryId
         var sequence = long.Parse(entryId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
         return (milliseconds << SequenceBits) | Math.Min(sequence, MaxSequence);
     }
+
+    /// <summary>The entry id a sequence number was made from (exact unless a millisecond held over a million entries).</summary>
+    public static string FromSequenceNumber(long sequenceNumber) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sequenceNumber >> SequenceBits}-{sequenceNumber & MaxSequence}");
 }

@@ -28,6 +28,13 @@ public sealed class RedisStreamOptions
     /// </summary>
     public long MaxStreamLength { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// How long acknowledged entries stay in Redis before trimming. Orleans drops a client's subscription when the
+    /// client cannot be reached for a moment (its gateway silo died); the client notices, subscribes again and reads
+    /// what it missed within this window from Redis (<see cref="RedisStreamCatchUp"/>). Zero trims at once.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Most entries read from Redis per pull (Orleans pulls every 100 ms by default).</summary>
     public int BatchSize { get; set; } = 256;
 

@@ -39,6 +39,7 @@ internal sealed class RedisStreamOptionsValidator(IServiceProvider services, str
         if (options.MaxStreamLength < 1000) return $"{nameof(RedisStreamOptions.MaxStreamLength)} must be at least 1000.";
         if (options.BatchSize is < 1 or > 10_000) return $"{nameof(RedisStreamOptions.BatchSize)} must be between 1 and 10000.";
         if (options.CacheSize < 10) return $"{nameof(RedisStreamOptions.CacheSize)} must be at least 10.";
+        if (options.Retention < TimeSpan.Zero || options.Retention > TimeSpan.FromDays(1)) return $"{nameof(RedisStreamOptions.Retention)} must be between 0 and 1 day.";
         if (options.ReadTimeout <= TimeSpan.Zero) return $"{nameof(RedisStreamOptions.ReadTimeout)} must be positive.";
         return null;
     }

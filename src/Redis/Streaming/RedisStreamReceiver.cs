@@ -164,9 +164,10 @@ internal sealed class RedisStreamReceiver(
 
     private async Task AcknowledgeAsync(IDatabase db, List<RedisValue> entryIds, CancellationToken cancellationToken)
     {
-        var args = new RedisValue[entryIds.Count + 1];
+        var args = new RedisValue[entryIds.Count + 2];
         args[0] = options.ConsumerGroup;
-        entryIds.CopyTo(args, 1);
+        args[1] = (long)options.Retention.TotalMilliseconds;
+        entryIds.CopyTo(args, 2);
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(AckScript, [_stream], args)
             .WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false))!;
         metrics.QueueState(provider, _queueName, pending: (long)result[1], lag: (long)result[2]);

@@ -32,6 +32,7 @@ public sealed class RedisStreamReceiverTests(RedisServerFixture redis) : IClassF
             o.QueueCount = 2;
             o.MaxStreamLength = 1000;
             o.BatchSize = 100;
+            o.Retention = TimeSpan.Zero;
         });
         _services = services.BuildServiceProvider();
         _connection = await redis.Server.ConnectAsync();

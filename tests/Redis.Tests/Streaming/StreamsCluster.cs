@@ -60,6 +60,7 @@ public static class StreamsCluster
             {
                 o.ConnectionString = redis;
                 o.QueueCount = queues;
+                o.Retention = TimeSpan.Zero;
             });
             // Subscriptions must survive the silo that holds them being killed, so not memory storage.
             siloBuilder.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
