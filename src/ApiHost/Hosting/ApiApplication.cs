@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
@@ -51,6 +52,7 @@ public static class ApiApplication
             services.AddSingleton<IChannelSource, OrleansChannelSource>();
         }
 
+        services.AddApiAlerts(builder.Configuration, publishEvents);
         services.AddRealtime(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -79,7 +81,8 @@ public static class ApiApplication
                     o.ServiceId = settings.ServiceId;
                 });
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-                if (publishEvents) client.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
+                // Always: system:alerts rides the streams even when market events are off.
+                client.AddRedisStreams(ChannelStreams.ProviderName, o => o.ConfigurationOptions = redis.Clone());
                 // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
                 client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("GridTokenX:Client"));
@@ -105,6 +108,7 @@ public static class ApiApplication
         app.MapMarkets();
         app.MapOrders();
         app.MapRealtime();
+        app.MapAlerts();
 
         if (!settings.UsesRedis)
         {

@@ -1,0 +1,17 @@
+namespace GridTokenX.Grains.Abstractions.Alerts;
+
+/// <summary>
+/// The cluster's one alert center (key <see cref="AlertCenter.Key"/>): keeps the recent alerts and publishes each new
+/// one on <c>system:alerts</c>.
+/// </summary>
+public interface IAlertCenterGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Records and publishes the alert, once per id. Completes only after the alert is on the channel's stream, so a
+    /// caller that sees an exception retries with the same alert; a repeat of a published id does nothing.
+    /// </summary>
+    Task Raise(Alert alert);
+
+    /// <summary>The most recent alerts, newest first (by <see cref="Alert.RaisedAt"/>), at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Alert>> Recent(int limit);
+}
