@@ -18,7 +18,7 @@ public static class AlertsSetup
         services.AddGridTokenXAlerts(configuration, "api");
         services.AddSingleton(sp => new SecurityEventDetector(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<AlertsOptions>>().Value));
-        services.AddSingleton<ISubscriptionAudit>(sp => sp.GetRequiredService<SecurityEventDetector>());
+        services.AddSingleton<ISubscriptionAudit, ForbiddenSubscriptionAudit>();
         services.TryAddSingleton<WireEventMapper>();
         if (!marketEventsOn)
         {

@@ -1,16 +1,14 @@
 using System.Globalization;
-using GridTokenX.ApiHost.Realtime;
 using GridTokenX.Grains.Abstractions.Alerts;
-using GridTokenX.Grains.Alerts;
 
-namespace GridTokenX.ApiHost.Alerts;
+namespace GridTokenX.Grains.Alerts;
 
 /// <summary>
 /// <c>security_event</c> alerts: a burst of failed authentications from one client IP (at least the threshold within
 /// the sliding window), and subscriptions refused as forbidden. Each is limited to one alert per IP or user per
 /// cooldown; the alert names the IP, user and channels, never a token.
 /// </summary>
-public sealed class SecurityEventDetector(IAlertSink sink, TimeProvider time, AlertsOptions options) : ISubscriptionAudit
+public sealed class SecurityEventDetector(IAlertSink sink, TimeProvider time, AlertsOptions options)
 {
     private const int MaxTrackedClients = 10_000;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
@@ -52,6 +50,7 @@ public sealed class SecurityEventDetector(IAlertSink sink, TimeProvider time, Al
             });
     }
 
+    /// <param name="caller">The user id, or <c>anonymous</c>.</param>
     public void Forbidden(string caller, string? clientIp, IReadOnlyList<string> channels)
     {
         ArgumentNullException.ThrowIfNull(channels);
