@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace GridTokenX.Grains.Abstractions.Alerts;
 
 /// <summary>
@@ -13,5 +15,7 @@ public interface IAlertCenterGrain : IGrainWithStringKey
     Task Raise(Alert alert);
 
     /// <summary>The most recent alerts, newest first (by <see cref="Alert.RaisedAt"/>), at most <paramref name="limit"/>.</summary>
+    /// <remarks>Interleaves with a raise that is waiting for its publication, so the listing answers during an outage too.</remarks>
+    [AlwaysInterleave]
     Task<IReadOnlyList<Alert>> Recent(int limit);
 }
