@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
@@ -11,6 +12,7 @@ using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Streaming;
 using GridTokenX.Grains.Abstractions.Events;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -48,11 +50,11 @@ public static class ApiApplication
         if (publishEvents)
         {
             services.AddSingleton<WireEventMapper>();
-            services.AddSingleton<OrleansChannelSource>(sp => ActivatorUtilities.CreateInstance<OrleansChannelSource>(sp,
-                [.. sp.GetService<RedisStreamCatchUp>() is { } catchUp ? new object[] { catchUp } : []]));
+            services.TryAddSingleton<OrleansChannelSource>();
             services.AddSingleton<IChannelSource>(sp => sp.GetRequiredService<OrleansChannelSource>());
         }
 
+        services.AddApiAlerts(builder.Configuration, publishEvents);
         services.AddRealtime(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -73,17 +75,14 @@ public static class ApiApplication
             var redis = RedisConnectionFactory.CreateOptions(connectionString);
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
             services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
-            if (publishEvents)
+            // Reads back what a dropped subscription missed, with the same queue layout and retention as the silos.
+            services.AddSingleton(sp =>
             {
-                // Reads back what a dropped subscription missed, with the same queue layout and retention as the silos.
-                services.AddSingleton(sp =>
-                {
-                    var o = new RedisStreamOptions();
-                    builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection).Bind(o);
-                    return new RedisStreamCatchUp(ChannelStreams.ProviderName, o, sp.GetRequiredService<IConnectionMultiplexer>(),
-                        sp.GetRequiredService<Orleans.Serialization.Serializer>());
-                });
-            }
+                var o = new RedisStreamOptions();
+                builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection).Bind(o);
+                return new RedisStreamCatchUp(ChannelStreams.ProviderName, o, sp.GetRequiredService<IConnectionMultiplexer>(),
+                    sp.GetRequiredService<Orleans.Serialization.Serializer>());
+            });
 
             builder.UseOrleansClient(client =>
             {
@@ -93,15 +92,13 @@ public static class ApiApplication
                     o.ServiceId = settings.ServiceId;
                 });
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-                if (publishEvents)
+                // Always: system:alerts rides the streams even when market events are off.
+                var streams = builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection);
+                client.AddRedisStreams(ChannelStreams.ProviderName, o =>
                 {
-                    var streams = builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection);
-                    client.AddRedisStreams(ChannelStreams.ProviderName, o =>
-                    {
-                        streams.Bind(o);
-                        o.ConfigurationOptions = redis.Clone();
-                    });
-                }
+                    streams.Bind(o);
+                    o.ConfigurationOptions = redis.Clone();
+                });
                 // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
                 client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("GridTokenX:Client"));
@@ -127,6 +124,7 @@ public static class ApiApplication
         app.MapMarkets();
         app.MapOrders();
         app.MapRealtime();
+        app.MapAlerts();
 
         if (!settings.UsesRedis)
         {

@@ -24,6 +24,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
     private readonly string[] _symbols = [.. catalog.Markets.Select(m => m.Symbol)];
     private readonly CancellationTokenSource _stopping = new();
     private Task? _watchdog;
+    private int _disposed;
 
     /// <summary>Streams this host is subscribed to right now.</summary>
     public int StreamCount
@@ -141,8 +142,10 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
         }
     }
 
+    // The container may dispose it twice (registered as itself and as IChannelSource).
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_watchdog is { } watchdog) await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();

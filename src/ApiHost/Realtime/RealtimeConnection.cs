@@ -23,6 +23,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
     private readonly ILogger _logger;
     private readonly Channel<Outbound> _queue;
     private readonly CancellationTokenSource _abort;
+    private readonly Action<IReadOnlyList<string>>? _onForbidden;
     private readonly Lock _gate = new();
 
     // Guarded by _gate. A channel is forwarded only once its `subscribed` reply is queued and until its
@@ -37,8 +38,9 @@ public sealed class RealtimeConnection : IChannelSubscriber
     private string _closeReason = "";
 
     public RealtimeConnection(WebSocket socket, ClaimsPrincipal? caller, IChannelFeed feed, ChannelAccess access, RealtimeOptions options,
-        RealtimeMetrics metrics, ILogger logger, CancellationToken requestAborted)
+        RealtimeMetrics metrics, ILogger logger, CancellationToken requestAborted, Action<IReadOnlyList<string>>? onForbidden = null)
     {
+        _onForbidden = onForbidden;
         _socket = socket;
         _caller = caller;
         _callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
@@ -305,7 +307,10 @@ public sealed class RealtimeConnection : IChannelSubscriber
         if (invalid.Count > 0)
             Reply(new ErrorReply(request.ReqId, ErrorReply.InvalidChannel, "No such channel: " + Names(invalid) + ".", invalid));
         if (forbidden.Count > 0)
+        {
+            _onForbidden?.Invoke(forbidden);
             Reply(new ErrorReply(request.ReqId, ErrorReply.Forbidden, "Not allowed to subscribe to " + Names(forbidden) + ".", forbidden));
+        }
     }
 
     private async ValueTask UnsubscribeAsync(ClientRequest request)

@@ -41,8 +41,13 @@ public static class RealtimeEndpoints
             // can never influence how another compresses.
             DisableServerContextTakeover = true,
         });
-        var connection = new RealtimeConnection(socket, auth.Succeeded ? auth.Principal : null, feed, access, settings, metrics,
-            loggers.CreateLogger(typeof(RealtimeConnection).FullName!), context.RequestAborted);
+        var caller = auth.Succeeded ? auth.Principal : null;
+        var audit = context.RequestServices.GetService<ISubscriptionAudit>();
+        var callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
+        var clientIp = context.Connection.RemoteIpAddress?.ToString();
+        var connection = new RealtimeConnection(socket, caller, feed, access, settings, metrics,
+            loggers.CreateLogger(typeof(RealtimeConnection).FullName!), context.RequestAborted,
+            audit is null ? null : channels => audit.Forbidden(callerName, clientIp, channels));
         registry.Add(connection);
         try
         {

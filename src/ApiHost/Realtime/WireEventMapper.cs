@@ -1,7 +1,9 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Trading;
+using GridTokenX.Grains.Abstractions.Alerts;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +31,7 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
                 change_percent_24h = Wire.Decimal(p.ChangePercent24h, 2),
             },
             BookUpdatePayload b => Book(b),
+            AlertPayload a => AlertResponse.From(a.Alert),
             _ => throw new InvalidOperationException($"No wire shape for {e.Data.GetType().Name}."),
         };
         return new ChannelEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);

@@ -1,4 +1,5 @@
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Alerts;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Streaming;
@@ -23,6 +24,7 @@ public static class GridTokenXSiloBuilderExtensions
     public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, GridTokenXSettings settings)
     {
         silo.Services.AddGridTokenXTrading(configuration);
+        silo.Services.AddGridTokenXAlerts(configuration, "silo");
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;

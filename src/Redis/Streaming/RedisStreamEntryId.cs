@@ -12,9 +12,8 @@ internal static class RedisStreamEntryId
 
     public static long ToSequenceNumber(string entryId)
     {
+        var milliseconds = Milliseconds(entryId);
         var dash = entryId.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0) throw new FormatException($"'{entryId}' is not a Redis stream entry id.");
-        var milliseconds = long.Parse(entryId.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture);
         var sequence = long.Parse(entryId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
         return (milliseconds << SequenceBits) | Math.Min(sequence, MaxSequence);
     }
@@ -22,4 +21,12 @@ internal static class RedisStreamEntryId
     /// <summary>The entry id a sequence number was made from (exact unless a millisecond held over a million entries).</summary>
     public static string FromSequenceNumber(long sequenceNumber) =>
         string.Create(CultureInfo.InvariantCulture, $"{sequenceNumber >> SequenceBits}-{sequenceNumber & MaxSequence}");
+
+    /// <summary>The Unix time in milliseconds at which Redis appended the entry (the part before the dash).</summary>
+    public static long Milliseconds(string entryId)
+    {
+        var dash = entryId.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0) throw new FormatException($"'{entryId}' is not a Redis stream entry id.");
+        return long.Parse(entryId.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 }

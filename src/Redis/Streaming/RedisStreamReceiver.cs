@@ -62,6 +62,7 @@ internal sealed class RedisStreamReceiver(
                 if (pending.Length > 0)
                 {
                     _lastRead = pending[^1].Id;
+                    metrics.ReadUpTo(provider, _queueName, (string?)_lastRead);
                     _reclaimedCount += pending.Length;
                     return await DecodeAsync(db, pending, reclaimed: true, cancellationToken).ConfigureAwait(false);
                 }
@@ -72,6 +73,7 @@ internal sealed class RedisStreamReceiver(
 
             var entries = await ReadAsync(db, StreamPosition.NewMessages, count, cancellationToken).ConfigureAwait(false);
             if (entries.Length > 0) _lastRead = entries[^1].Id;
+            metrics.ReadUpTo(provider, _queueName, entries.Length > 0 ? (string?)_lastRead : null);
             return entries.Length == 0 ? [] : await DecodeAsync(db, entries, reclaimed: false, cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))

@@ -74,4 +74,24 @@ public sealed class StartupSettingsTests
 
         Assert.Contains(error.Failures, f => f.StartsWith("GridTokenX:Markets:0:TickSize", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("GridTokenX:Alerts:FailedAuthThreshold", "0")]
+    [InlineData("GridTokenX:Alerts:HighMemoryPercent", "150")]
+    [InlineData("GridTokenX:Alerts:CheckInterval", "00:00:00")]
+    [InlineData("GridTokenX:Alerts:MaxRetryDelay", "01:00:00")]
+    public async Task A_bad_alert_setting_stops_start_up_naming_the_setting(string key, string value)
+    {
+        await using var app = Build(new()
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["GridTokenX:Silo:SiloPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GridTokenX:Silo:GatewayPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [key] = value,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.StartsWith(key, StringComparison.Ordinal));
+    }
 }

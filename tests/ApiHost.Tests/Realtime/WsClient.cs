@@ -16,11 +16,17 @@ public sealed class WsClient : IAsyncDisposable
 
     public ClientWebSocket Socket { get; }
 
-    public static async Task<WsClient> ConnectAsync(RealtimeFixture api, string? token, bool viaQuery = false, bool compress = false)
+    /// <summary>How long one receive may wait (longer for tests that wait through an outage).</summary>
+    public TimeSpan ReceiveTimeout { get; set; } = Timeout;
+
+    public static Task<WsClient> ConnectAsync(RealtimeFixture api, string? token, bool viaQuery = false, bool compress = false) =>
+        ConnectAsync(api.WebSocketUri(viaQuery ? token : null), token, viaQuery, compress);
+
+    public static async Task<WsClient> ConnectAsync(Uri uri, string? token, bool viaQuery = false, bool compress = false)
     {
         var socket = Create(token, viaQuery, compress);
         using var cts = new CancellationTokenSource(Timeout);
-        await socket.ConnectAsync(api.WebSocketUri(viaQuery ? token : null), cts.Token);
+        await socket.ConnectAsync(uri, cts.Token);
         return new WsClient(socket);
     }
 
@@ -100,7 +106,7 @@ public sealed class WsClient : IAsyncDisposable
 
     private async Task<(WebSocketMessageType Type, string Text)> ReceiveMessageAsync()
     {
-        using var cts = new CancellationTokenSource(Timeout);
+        using var cts = new CancellationTokenSource(ReceiveTimeout);
         var length = 0;
         while (true)
         {

@@ -32,21 +32,7 @@ public sealed class MarketEventsTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    private async Task<ConcurrentQueue<ChannelEvent>> Subscribe(string channel)
-    {
-        var received = new ConcurrentQueue<ChannelEvent>();
-        foreach (var (ns, key) in ChannelStreams.Sources(channel, ["ENERGY-USD", "SOLAR-USD"]))
-        {
-            await _cluster.Client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<ChannelEvent>(StreamId.Create(ns, key))
-                .SubscribeAsync((e, _) =>
-                {
-                    if (e.Channel == channel) received.Enqueue(e);
-                    return Task.CompletedTask;
-                });
-        }
-
-        return received;
-    }
+    private Task<ConcurrentQueue<ChannelEvent>> Subscribe(string channel) => ChannelRecorder.RecordAsync(_cluster.Client, channel);
 
     private static PlaceOrderCommand Limit(string user, OrderSide side, decimal price, decimal qty) =>
         new(user, "ENERGY-USD", side, OrderType.Limit, Tif.Gtc, price, qty, null);

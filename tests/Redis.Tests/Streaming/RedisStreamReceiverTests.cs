@@ -1,6 +1,7 @@
 using GridTokenX.Redis.Streaming;
 using GridTokenX.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
 using Orleans.Streams;
 using StackExchange.Redis;
@@ -16,6 +17,7 @@ public sealed class RedisStreamReceiverTests(RedisServerFixture redis) : IClassF
     private const string Run = "receiver-tests";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly string _provider = "rcv" + Guid.NewGuid().ToString("N")[..8];
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private ServiceProvider _services = null!;
     private ConnectionMultiplexer _connection = null!;
 
@@ -25,6 +27,7 @@ public sealed class RedisStreamReceiverTests(RedisServerFixture redis) : IClassF
         services.AddLogging();
         services.AddSerializer(b => b.AddAssembly(typeof(RedisStreamPayload).Assembly).AddAssembly(typeof(StreamTestEvent).Assembly)
             .AddAssembly(typeof(StreamId).Assembly));
+        services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<RedisStreamMetrics>();
         services.AddOptions<RedisStreamOptions>(_provider).Configure(o =>
         {
@@ -111,6 +114,29 @@ public sealed class RedisStreamReceiverTests(RedisServerFixture redis) : IClassF
         await Task.WhenAll(Enumerable.Range(0, 3000).Select(i => adapter.QueueMessageBatchAsync(unreadStream, [new StreamTestEvent(Run, i)], null, null)));
         var length = await db.StreamLengthAsync(RedisStreamKeys.Stream(_provider, unread));
         Assert.InRange(length, 1000, 1200);
+    }
+
+    [Fact]
+    public async Task The_delivery_delay_is_the_age_of_the_newest_entry_read_and_zero_once_a_read_finds_nothing_new()
+    {
+        await using var factory = RedisStreamAdapterFactory.Create(_services, _provider);
+        var adapter = await factory.CreateAdapter(CancellationToken.None);
+        var queue = factory.GetStreamQueueMapper().GetAllQueues().First();
+        var receiver = adapter.CreateReceiver(queue);
+        await receiver.Initialize(Timeout);
+        await adapter.QueueMessageBatchAsync(StreamOn(factory, queue), [new StreamTestEvent(Run, 1)], null, null);
+
+        // The entry id carries Redis's append time; reading it "an hour later" is an hour of delay.
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Single(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
+        var metrics = _services.GetRequiredService<RedisStreamMetrics>();
+        var delay = Assert.Single(metrics.Delays(), d => d.Provider == _provider && d.Queue == queue.ToString());
+        Assert.InRange(delay.Delay, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+
+        Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
+        Assert.Equal(TimeSpan.Zero, Assert.Single(metrics.Delays(), d => d.Queue == queue.ToString()).Delay);
+        await receiver.Shutdown(Timeout);
+        Assert.DoesNotContain(metrics.Delays(), d => d.Queue == queue.ToString());
     }
 
     private static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)

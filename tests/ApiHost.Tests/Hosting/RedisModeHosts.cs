@@ -1,0 +1,72 @@
+using System.Globalization;
+using GridTokenX.ApiHost.Auth;
+using GridTokenX.Grains.Hosting;
+using GridTokenX.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GridTokenX.ApiHost.Tests.Hosting;
+
+/// <summary>
+/// A real redis-server, a silo and an API host that is a pure Orleans client of it, all in this process and talking
+/// over loopback sockets (Redis clustering, storage and streams).
+/// </summary>
+public sealed class RedisModeHosts : IAsyncDisposable
+{
+    private const string Key = "redis-mode-signing-key-0123456789abcdef";
+    private IHost _silo = null!;
+    private Microsoft.AspNetCore.Builder.WebApplication _api = null!;
+
+    private RedisModeHosts(RedisServer redis) => Redis = redis;
+
+    public RedisServer Redis { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var hosts = new RedisModeHosts(await RedisServer.StartAsync());
+        var common = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["GridTokenX:Redis:ConnectionString"] = hosts.Redis.ConnectionString,
+            ["GridTokenX:ClusterId"] = name + "-" + Guid.NewGuid().ToString("N")[..8],
+            ["GridTokenX:Silo:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["GridTokenX:Silo:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        };
+        var siloBuilder = Host.CreateApplicationBuilder();
+        siloBuilder.Configuration.AddInMemoryCollection(common);
+        var siloSettings = GridTokenXSettings.From(siloBuilder.Configuration);
+        siloBuilder.UseOrleans(silo => silo.AddGridTokenX(siloBuilder.Configuration, siloSettings));
+        hosts._silo = siloBuilder.Build();
+        await hosts._silo.StartAsync();
+
+        var port = FreePort.Next();
+        hosts._api = ApiHost.Hosting.ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(common)
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Auth:SigningKey"] = Key,
+        }));
+        await hosts._api.StartAsync();
+        hosts.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        return hosts;
+    }
+
+    public string Token(string user, string role = Roles.User) =>
+        _api.Services.GetRequiredService<TokenIssuer>().Issue(user, role, TimeSpan.FromMinutes(10));
+
+    public HttpClient As(string user, string role = Roles.User)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Token(user, role));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _silo.StopAsync();
+        _silo.Dispose();
+        await Redis.DisposeAsync();
+    }
+}
