@@ -1,7 +1,5 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using GridTokenX.EndToEnd.Tests.Infrastructure;
+using GridTokenX.TestSupport;
 
 namespace GridTokenX.EndToEnd.Tests;
 
@@ -15,60 +13,33 @@ public sealed class EventsClusterFixture : ClusterFixture
 public sealed class CrossHostEventsTests(EventsClusterFixture cluster) : IClassFixture<EventsClusterFixture>
 {
     [Fact]
-    public Task A_trade_made_through_one_api_host_reaches_a_websocket_on_another_in_order() => cluster.Guard(async () =>
+    public Task Trades_made_through_either_api_host_reach_websockets_on_both_in_order() => cluster.Guard(async () =>
     {
-        var other = await cluster.StartAnotherApiHostAsync();
-        var seller = cluster.Token("xhost-seller");
-        var buyer = cluster.Token("xhost-buyer");
-        using var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + seller);
-        await socket.ConnectAsync(new Uri($"ws://{other.Authority}/ws"), CancellationToken.None);
-        await Send(socket, """{"op":"subscribe","channels":["market:ENERGY-USD","orders:xhost-seller"],"req_id":"1"}""");
-        Assert.Equal("subscribed", (await Receive(socket)).GetProperty("op").GetString());
+        var otherAddress = await cluster.StartAnotherApiHostAsync();
+        using var otherHttp = new HttpClient { BaseAddress = otherAddress, Timeout = Api.AttemptTimeout };
+        var other = new Api(otherHttp);
+        var (seller, buyer) = (cluster.Token("xhost-seller"), cluster.Token("xhost-buyer"));
+        string[] channels = ["market:ENERGY-USD", "orders:xhost-seller"];
+        await using var onFirst = await EventRecorder.ConnectAsync(cluster.Api.Http.BaseAddress!, seller, channels);
+        await using var onOther = await EventRecorder.ConnectAsync(otherAddress, seller, channels);
 
         Assert.True((await cluster.Api.SendAsync(HttpMethod.Post, "/api/v1/orders", seller,
             new { symbol = "ENERGY-USD", side = "sell", type = "limit", price = "0.1500", quantity = "5" })).IsSuccess);
         Assert.True((await cluster.Api.SendAsync(HttpMethod.Post, "/api/v1/orders", buyer,
             new { symbol = "ENERGY-USD", side = "buy", type = "limit", price = "0.1500", quantity = "2" })).IsSuccess);
-        Assert.True((await cluster.Api.SendAsync(HttpMethod.Post, "/api/v1/orders", buyer,
+        Assert.True((await other.SendAsync(HttpMethod.Post, "/api/v1/orders", buyer,
             new { symbol = "ENERGY-USD", side = "buy", type = "limit", price = "0.1500", quantity = "3" })).IsSuccess);
 
-        var events = new List<JsonElement>();
-        while (events.Count(e => Type(e) == "order_update") < 3 || events.Count(e => Type(e) == "trade_executed") < 2)
+        foreach (var socket in new[] { onFirst, onOther })
         {
-            var frame = await Receive(socket);
-            if (frame.GetProperty("op").GetString() == "event") events.Add(frame);
+            await Eventually.Until(() => Task.FromResult(socket.On("orders:xhost-seller").Count >= 3 && socket.On("market:ENERGY-USD").Count(e => e.Type == "trade_executed") >= 2),
+                TimeSpan.FromSeconds(30), $"the seller's updates and both trades on {socket.Host}");
+            var statuses = socket.On("orders:xhost-seller").Select(e => e.Data.GetProperty("order").GetProperty("status").GetString()).ToList();
+            Assert.Equal(["open", "partially_filled", "filled"], statuses);
+            var trades = socket.On("market:ENERGY-USD").Where(e => e.Type == "trade_executed").Select(e => e.Data.GetProperty("trade")).ToList();
+            Assert.Equal(["2.000", "3.000"], trades.Select(t => t.GetProperty("quantity").GetString()));
+            EventChecks.AssertInOrderWithoutDuplicates(socket);
+            Assert.Null(socket.CloseStatus);
         }
-
-        var statuses = events.Where(e => Type(e) == "order_update")
-            .Select(e => e.GetProperty("data").GetProperty("order").GetProperty("status").GetString()).ToList();
-        Assert.Equal(["open", "partially_filled", "filled"], statuses);
-        var trades = events.Where(e => Type(e) == "trade_executed").Select(e => e.GetProperty("data").GetProperty("trade")).ToList();
-        Assert.Equal(["2.000", "3.000"], trades.Select(t => t.GetProperty("quantity").GetString()));
-        var books = events.Where(e => Type(e) == "order_book_update").Select(e => e.GetProperty("data").GetProperty("sequence").GetInt64()).ToList();
-        Assert.Equal(books.Order(), books);
-        Assert.Equal(events.Count, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
     });
-
-    private static string? Type(JsonElement e) => e.GetProperty("type").GetString();
-
-    private static Task Send(ClientWebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-
-    private static async Task<JsonElement> Receive(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[64 * 1024];
-        var length = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(length), timeout.Token);
-            length += result.Count;
-        }
-        while (!result.EndOfMessage);
-
-        if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException($"Socket closed: {socket.CloseStatus} {socket.CloseStatusDescription}");
-        return JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
-    }
 }
