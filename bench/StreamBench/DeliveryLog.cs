@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace GridTokenX.Bench.StreamBench;
+
+/// <summary>
+/// Where subscribers report receipts during one scenario. The provider's subscriber is a grain Orleans creates, so it
+/// finds the log through <see cref="Current"/>. Latencies are kept for events sent inside the measured window (all of
+/// them: a few hundred thousand longs, sorted at the end for exact percentiles); throughput counts receipts inside it.
+/// </summary>
+public sealed class DeliveryLog(long windowStart, long windowEnd)
+{
+    private readonly Lock _lock = new();
+    private readonly List<long> _latencies = new(1 << 16);
+    private long _received;
+    private long _receivedInWindow;
+
+    public static DeliveryLog? Current { get; set; }
+
+    public long Received => Interlocked.Read(ref _received);
+
+    public long ReceivedInWindow => Interlocked.Read(ref _receivedInWindow);
+
+    public void Record(long sentTimestamp)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _received);
+        if (now >= windowStart && now < windowEnd) Interlocked.Increment(ref _receivedInWindow);
+        if (sentTimestamp < windowStart || sentTimestamp >= windowEnd) return;
+        lock (_lock) _latencies.Add(now - sentTimestamp);
+    }
+
+    /// <summary>Latency percentiles in milliseconds of the events sent in the window: p50, p99, p99.9, max.</summary>
+    public (double P50, double P99, double P999, double Max, int Count) Percentiles()
+    {
+        long[] sorted;
+        lock (_lock) sorted = [.. _latencies];
+        if (sorted.Length == 0) return (double.NaN, double.NaN, double.NaN, double.NaN, 0);
+        Array.Sort(sorted);
+        return (Ms(At(0.50)), Ms(At(0.99)), Ms(At(0.999)), Ms(sorted[^1]), sorted.Length);
+
+        long At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}

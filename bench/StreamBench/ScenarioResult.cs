@@ -1,0 +1,21 @@
+namespace GridTokenX.Bench.StreamBench;
+
+/// <summary>One row of the table: a transport at a pulling period under one load shape.</summary>
+public sealed record ScenarioResult(
+    string Transport,
+    int PeriodMs,
+    int? Rate,
+    double PublishedPerSecond,
+    double DeliveredPerSecond,
+    double P50,
+    double P99,
+    double P999,
+    double Max,
+    long Missing,
+    long Errors,
+    double CpuSelf,
+    double CpuRedis,
+    double CpuOthers)
+{
+    public string Load => Rate is { } r ? $"{r:N0}/s" : "saturate";
+}
