@@ -19,6 +19,7 @@ public sealed class BenchOptions
           --warmup 5                   unmeasured seconds before that
           --padding 160                bytes of opaque data in each event (plus ids and a timestamp)
           --idle 0                     seconds to watch an idle provider (XREADGROUP calls/s, CPU); 0 = skip
+          --notify-wait 1000           notify: how long an empty read waits for a notification before the pump ends (ms)
           --queues 1                   the provider's QueueCount (the benchmark publishes to one stream, so one queue)
         """;
 
@@ -34,6 +35,7 @@ public sealed class BenchOptions
     public int Padding { get; private set; } = 160;
     public double IdleSeconds { get; private set; }
     public int Queues { get; private set; } = 1;
+    public int NotifyWaitMs { get; private set; } = 1000;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -57,6 +59,7 @@ public sealed class BenchOptions
                 case "--warmup": o.WarmupSeconds = Seconds(name, value, 0); break;
                 case "--padding": o.Padding = Int(name, value, 0, 1 << 20); break;
                 case "--idle": o.IdleSeconds = Seconds(name, value, 0); break;
+                case "--notify-wait": o.NotifyWaitMs = Int(name, value, 1, 60_000); break;
                 case "--queues": o.Queues = Int(name, value, 1, 1024); break;
                 default: throw new ArgumentException($"Unknown option {name}.\n{Usage}");
             }

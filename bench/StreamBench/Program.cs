@@ -38,7 +38,8 @@ foreach (var periodMs in options.PeriodsMs)
         await using IStreamTransport transport = name switch
         {
             "provider" => await ProviderTransport.StartAsync(options.Redis, options.Queues, period, options.Padding, cancel.Token),
-            _ => await RawTransport.StartAsync(options.Redis, entryBytes, period, notify: name == "notify", cancel.Token),
+            _ => await RawTransport.StartAsync(options.Redis, entryBytes, period, notify: name == "notify",
+                TimeSpan.FromMilliseconds(options.NotifyWaitMs), cancel.Token),
         };
         if (transport.EntryBytes != entryBytes) Console.WriteLine($"!! {transport.Name} entry is {transport.EntryBytes} B, raw uses {entryBytes} B");
 

@@ -6,13 +6,15 @@ namespace GridTokenX.Bench.StreamBench;
 /// <summary>
 /// The baseline: XADD of an opaque entry of the provider's size, and one consumer loop doing XREADGROUP + XACK on one
 /// stream over the same kind of single multiplexed connection the provider uses. StackExchange.Redis cannot BLOCK,
-/// so the loop drains the stream, then waits for the next tick of a timer with the provider's pulling period (what
-/// Orleans' pulling agent does). With <paramref name="notify"/>, the producer also PUBLISHes a tiny message after
-/// each XADD and the idle loop wakes on it, the tick being only a bound: the wake-up design of docs/benchmarks.md.
+/// so the loop drains the stream, then waits one pulling period before reading again: what Orleans' pulling agent
+/// does (its grain timer schedules the next tick a period after the previous pump completed). With notify, the
+/// producer also PUBLISHes a tiny message after each XADD and an empty read waits for it (up to a bound) before the
+/// pump ends: the wake-up design of docs/benchmarks.md.
 /// </summary>
 public sealed class RawTransport : IStreamTransport
 {
     private const string Group = "bench";
+    private const string Consumer = "queue-0";
     private static readonly RedisKey Stream = "bench:raw:{q0}";
     private static readonly RedisChannel Channel = RedisChannel.Literal("bench:raw:{q0}:notify");
 
@@ -20,27 +22,30 @@ public sealed class RawTransport : IStreamTransport
     private readonly IDatabase _db;
     private readonly TimeSpan _period;
     private readonly bool _notify;
+    private readonly TimeSpan _wait;
     private readonly AsyncSignal _signal = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _consumer = Task.CompletedTask;
 
-    private RawTransport(ConnectionMultiplexer redis, int entryBytes, TimeSpan period, bool notify)
+    private RawTransport(ConnectionMultiplexer redis, int entryBytes, TimeSpan period, bool notify, TimeSpan wait)
     {
         _redis = redis;
         _db = redis.GetDatabase();
         EntryBytes = entryBytes;
         _period = period;
         _notify = notify;
+        _wait = wait;
     }
 
     public string Name => _notify ? "raw+notify" : "raw";
 
     public int EntryBytes { get; }
 
-    public static async Task<RawTransport> StartAsync(string redis, int entryBytes, TimeSpan period, bool notify, CancellationToken cancellationToken)
+    public static async Task<RawTransport> StartAsync(string redis, int entryBytes, TimeSpan period, bool notify, TimeSpan wait,
+        CancellationToken cancellationToken)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redis).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var transport = new RawTransport(connection, entryBytes, period, notify);
+        var transport = new RawTransport(connection, entryBytes, period, notify, wait);
         await transport._db.KeyDeleteAsync(Stream).ConfigureAwait(false);
         await transport._db.StreamCreateConsumerGroupAsync(Stream, Group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
         if (notify) await connection.GetSubscriber().SubscribeAsync(Channel, (_, _) => transport._signal.Set()).ConfigureAwait(false);
@@ -62,38 +67,61 @@ public sealed class RawTransport : IStreamTransport
 
     private async Task ConsumeAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_period);
-        var consumer = "queue-0";
-        // PeriodicTimer allows one waiter at a time: a tick still pending after a wake-up is awaited again next time.
-        Task<bool>? tick = null;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                // Drain, like PersistentStreamPullingAgent.PumpQueue: read again at once while reads return entries.
-                StreamEntry[] entries;
-                do
-                {
-                    entries = await _db.StreamReadGroupAsync(Stream, Group, consumer, StreamPosition.NewMessages, 256).ConfigureAwait(false);
-                    if (entries.Length == 0) break;
-                    var ids = new RedisValue[entries.Length];
-                    for (var i = 0; i < entries.Length; i++)
-                    {
-                        ids[i] = entries[i].Id;
-                        DeliveryLog.Current?.Record(BinaryPrimitives.ReadInt64LittleEndian(((byte[])entries[i]["d"]!).AsSpan(8)));
-                    }
-
-                    await _db.StreamAcknowledgeAsync(Stream, Group, ids).ConfigureAwait(false);
-                } while (!cancellationToken.IsCancellationRequested);
-
-                if (tick is null || tick.IsCompleted) tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-                if (_notify) await _signal.WaitAsync(tick, cancellationToken).ConfigureAwait(false);
-                else await tick.ConfigureAwait(false);
+                await PumpAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_period, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    // One timer tick of the pulling agent (PumpQueue): read again at once while reads return entries. With notify, an
+    // empty read is what the receiver's GetQueueMessagesAsync would do: wait for a producer's notification, up to the
+    // bound, and read again; only when the bound passes does the pump end and the period start.
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + _wait;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wake = _signal.Next;
+            if (await ReadOnceAsync(cancellationToken).ConfigureAwait(false) > 0)
+            {
+                deadline = DateTime.UtcNow + _wait;
+                continue;
+            }
+
+            var remaining = deadline - DateTime.UtcNow;
+            if (!_notify || remaining <= TimeSpan.Zero) return;
+            try
+            {
+                await wake.WaitAsync(remaining, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> ReadOnceAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _db.StreamReadGroupAsync(Stream, Group, Consumer, StreamPosition.NewMessages, 256)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (entries.Length == 0) return 0;
+        var ids = new RedisValue[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ids[i] = entries[i].Id;
+            DeliveryLog.Current?.Record(BinaryPrimitives.ReadInt64LittleEndian(((byte[])entries[i]["d"]!).AsSpan(8)));
+        }
+
+        await _db.StreamAcknowledgeAsync(Stream, Group, ids).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return entries.Length;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,12 +7,12 @@ public static class ResultTable
 {
     public static void Print(IReadOnlyList<ScenarioResult> results, TextWriter output)
     {
-        output.WriteLine("| transport | period ms | load | published/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | missing | errors | CPU bench % | CPU redis % | CPU others % |");
-        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| transport | period ms | load | published/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | missing | errors | CPU bench % | CPU redis % | CPU others % | bench µs/event | redis µs/event |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Transport} | {r.PeriodMs} | {r.Load} | {r.PublishedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.P999:F2} | {r.Max:F2} | {r.Missing} | {r.Errors} | {r.CpuSelf:F0} | {r.CpuRedis:F0} | {r.CpuOthers:F0} |"));
+                $"| {r.Transport} | {r.PeriodMs} | {r.Load} | {r.PublishedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.P999:F2} | {r.Max:F2} | {r.Missing} | {r.Errors} | {r.CpuSelf:F0} | {r.CpuRedis:F0} | {r.CpuOthers:F0} | {r.MicrosPerEvent(r.CpuSelf):F1} | {r.MicrosPerEvent(r.CpuRedis):F1} |"));
         }
 
         output.WriteLine();

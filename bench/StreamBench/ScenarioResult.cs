@@ -18,4 +18,7 @@ public sealed record ScenarioResult(
     double CpuOthers)
 {
     public string Load => Rate is { } r ? $"{r:N0}/s" : "saturate";
+
+    /// <summary>CPU time per delivered event, in microseconds: where the cost goes, independent of the rate.</summary>
+    public double MicrosPerEvent(double cpuPercent) => cpuPercent / 100 * 1e6 / DeliveredPerSecond;
 }
