@@ -7,7 +7,7 @@
 #
 # Parameters (environment); the defaults are the tool's own, see `dotnet bench/StreamBench/bin/Release/net10.0/GridTokenX.Bench.StreamBench.dll --help`:
 #   TRANSPORTS=raw,provider  PERIODS=100,10  RATES=1000,10000  SATURATE=true  IN_FLIGHT=64
-#   DURATION=10  WARMUP=5  PADDING=160  IDLE=0  QUEUES=1  NOTIFY_WAIT=1000
+#   DURATION=10  WARMUP=5  PADDING=160  IDLE=0  QUEUES=1  NOTIFY_WAIT=1000  REPEAT=1
 #   SKIP_BUILD=0                      1 = reuse the existing Release build
 #   REDIS_SERVER=/usr/bin/redis-server
 #   KEEP_LOGS=0                       1 = keep the work directory (Redis log, AOF) after the run
@@ -35,7 +35,7 @@ log "redis $("$REDIS_SERVER" --version | awk '{print $3}'), $(nproc) cores, $(do
 args=(--redis "127.0.0.1:$REDIS_PORT" --redis-pid "$REDIS_PID")
 add() { if [[ -n "${!1:-}" ]]; then args+=("$2" "${!1}"); fi; }
 add TRANSPORTS --transports; add PERIODS --periods; add RATES --rates; add SATURATE --saturate; add IN_FLIGHT --in-flight
-add DURATION --duration; add WARMUP --warmup; add PADDING --padding; add IDLE --idle; add QUEUES --queues; add NOTIFY_WAIT --notify-wait
+add DURATION --duration; add WARMUP --warmup; add PADDING --padding; add IDLE --idle; add QUEUES --queues; add NOTIFY_WAIT --notify-wait; add REPEAT --repeat
 
 dotnet exec "$BENCH_DLL" "${args[@]}" &
 BENCH_PID=$!; PIDS+=("$BENCH_PID")

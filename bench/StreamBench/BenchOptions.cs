@@ -20,6 +20,7 @@ public sealed class BenchOptions
           --padding 160                bytes of opaque data in each event (plus ids and a timestamp)
           --idle 0                     seconds to watch an idle provider (XREADGROUP calls/s, CPU); 0 = skip
           --notify-wait 1000           notify: how long an empty read waits for a notification before the pump ends (ms)
+          --repeat 1                   run every transport this many times per period, alternating; the table shows medians
           --queues 1                   the provider's QueueCount (the benchmark publishes to one stream, so one queue)
         """;
 
@@ -36,6 +37,7 @@ public sealed class BenchOptions
     public double IdleSeconds { get; private set; }
     public int Queues { get; private set; } = 1;
     public int NotifyWaitMs { get; private set; } = 1000;
+    public int Repeat { get; private set; } = 1;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -60,6 +62,7 @@ public sealed class BenchOptions
                 case "--padding": o.Padding = Int(name, value, 0, 1 << 20); break;
                 case "--idle": o.IdleSeconds = Seconds(name, value, 0); break;
                 case "--notify-wait": o.NotifyWaitMs = Int(name, value, 1, 60_000); break;
+                case "--repeat": o.Repeat = Int(name, value, 1, 100); break;
                 case "--queues": o.Queues = Int(name, value, 1, 1024); break;
                 default: throw new ArgumentException($"Unknown option {name}.\n{Usage}");
             }

@@ -33,31 +33,35 @@ var idle = new List<string>();
 foreach (var periodMs in options.PeriodsMs)
 {
     var period = TimeSpan.FromMilliseconds(periodMs);
-    foreach (var name in options.Transports)
+    // Transports alternate within each repeat, so a burst of other people's load hits both sides alike.
+    for (var repeat = 1; repeat <= options.Repeat; repeat++)
     {
-        await using IStreamTransport transport = name switch
+        foreach (var name in options.Transports)
         {
-            "provider" => await ProviderTransport.StartAsync(options.Redis, options.Queues, period, options.Padding, cancel.Token),
-            _ => await RawTransport.StartAsync(options.Redis, entryBytes, period, notify: name == "notify",
-                TimeSpan.FromMilliseconds(options.NotifyWaitMs), cancel.Token),
-        };
-        if (transport.EntryBytes != entryBytes) Console.WriteLine($"!! {transport.Name} entry is {transport.EntryBytes} B, raw uses {entryBytes} B");
+            await using IStreamTransport transport = name switch
+            {
+                "provider" => await ProviderTransport.StartAsync(options.Redis, options.Queues, period, options.Padding, cancel.Token),
+                _ => await RawTransport.StartAsync(options.Redis, entryBytes, period, notify: name == "notify",
+                    TimeSpan.FromMilliseconds(options.NotifyWaitMs), cancel.Token),
+            };
+            if (transport.EntryBytes != entryBytes) Console.WriteLine($"!! {transport.Name} entry is {transport.EntryBytes} B, raw uses {entryBytes} B");
 
-        var loads = (options.Saturate ? new int?[] { null } : []).Concat(options.Rates.Select(r => (int?)r));
-        foreach (var rate in loads)
-        {
-            var result = await driver.RunAsync(transport, periodMs, rate, cancel.Token);
-            results.Add(result);
-            Console.WriteLine($"  {result.Transport,-10} period {periodMs,4} ms {result.Load,-9}: {result.DeliveredPerSecond,9:N0} delivered/s, " +
-                $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, p99.9 {result.P999:F2} ms, missing {result.Missing}, errors {result.Errors}");
-        }
+            var loads = (options.Saturate ? new int?[] { null } : []).Concat(options.Rates.Select(r => (int?)r));
+            foreach (var rate in loads)
+            {
+                var result = await driver.RunAsync(transport, periodMs, rate, cancel.Token);
+                results.Add(result);
+                Console.WriteLine($"  {result.Transport,-10} period {periodMs,4} ms {result.Load,-9}: {result.DeliveredPerSecond,9:N0} delivered/s, " +
+                    $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, p99.9 {result.P999:F2} ms, missing {result.Missing}, errors {result.Errors}");
+            }
 
-        if (options.IdleSeconds > 0)
-        {
-            // After the load (JIT and start-up work done) and its drain: nothing is pending, so every XREADGROUP is an idle poll.
-            await Task.Delay(TimeSpan.FromSeconds(1), cancel.Token);
-            var (reads, self, redis, others) = await new IdleProbe(options.Redis, options.RedisPid).MeasureAsync(options.IdleSeconds, cancel.Token);
-            idle.Add($"| {transport.Name} | {periodMs} | {(name == "provider" ? options.Queues : 1)} | {reads:N0} | {self:F1} | {redis:F1} | {others:F0} |");
+            if (options.IdleSeconds > 0 && repeat == 1)
+            {
+                // After the load (JIT and start-up work done) and its drain: nothing is pending, so every XREADGROUP is an idle poll.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancel.Token);
+                var (reads, self, redis, others) = await new IdleProbe(options.Redis, options.RedisPid).MeasureAsync(options.IdleSeconds, cancel.Token);
+                idle.Add($"| {transport.Name} | {periodMs} | {(name == "provider" ? options.Queues : 1)} | {reads:N0} | {self:F1} | {redis:F1} | {others:F0} |");
+            }
         }
     }
 }
