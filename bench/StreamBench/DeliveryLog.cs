@@ -11,6 +11,9 @@ public sealed class DeliveryLog(long windowStart, long windowEnd)
 {
     private readonly Lock _lock = new();
     private readonly List<long> _latencies = new(1 << 16);
+    private readonly HashSet<long> _seen = new(1 << 16);
+    private long _duplicates;
+    private long _firstDuplicateAt;
     private long _received;
     private long _receivedInWindow;
 
@@ -20,13 +23,29 @@ public sealed class DeliveryLog(long windowStart, long windowEnd)
 
     public long ReceivedInWindow => Interlocked.Read(ref _receivedInWindow);
 
-    public void Record(long sentTimestamp)
+    /// <summary>Receipts of a sequence number already received (redeliveries); not counted in <see cref="Received"/>.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Seconds from the scenario's start (window start minus warm-up) to the first duplicate, or NaN.</summary>
+    public double FirstDuplicateSeconds(long start) =>
+        Duplicates == 0 ? double.NaN : (Interlocked.Read(ref _firstDuplicateAt) - start) / (double)Stopwatch.Frequency;
+
+    public void Record(long sequence, long sentTimestamp)
     {
         var now = Stopwatch.GetTimestamp();
-        Interlocked.Increment(ref _received);
-        if (now >= windowStart && now < windowEnd) Interlocked.Increment(ref _receivedInWindow);
-        if (sentTimestamp < windowStart || sentTimestamp >= windowEnd) return;
-        lock (_lock) _latencies.Add(now - sentTimestamp);
+        lock (_lock)
+        {
+            // At least once: a redelivered event must not count twice in throughput nor hide a missing one.
+            if (!_seen.Add(sequence))
+            {
+                if (_duplicates++ == 0) _firstDuplicateAt = now;
+                return;
+            }
+
+            _received++;
+            if (now >= windowStart && now < windowEnd) _receivedInWindow++;
+            if (sentTimestamp >= windowStart && sentTimestamp < windowEnd) _latencies.Add(now - sentTimestamp);
+        }
     }
 
     /// <summary>Latency percentiles in milliseconds of the events sent in the window: p50, p99, p99.9, max.</summary>

@@ -55,7 +55,7 @@ public sealed class LoadDriver(BenchOptions options)
 
         var (p50, p99, p999, max, _) = log.Percentiles();
         return new ScenarioResult(transport.Name, periodMs, rate, publishedInWindow / options.DurationSeconds,
-            log.ReceivedInWindow / options.DurationSeconds, p50, p99, p999, max, sent - log.Received, errors, cpuSelf, cpuRedis, cpuOthers);
+            log.ReceivedInWindow / options.DurationSeconds, p50, p99, p999, max, sent - log.Received, log.Duplicates, log.FirstDuplicateSeconds(start), errors, cpuSelf, cpuRedis, cpuOthers);
 
         async Task PublishOneAsync(BenchEvent item)
         {

@@ -52,7 +52,8 @@ foreach (var periodMs in options.PeriodsMs)
                 var result = await driver.RunAsync(transport, periodMs, rate, cancel.Token);
                 results.Add(result);
                 Console.WriteLine($"  {result.Transport,-10} period {periodMs,4} ms {result.Load,-9}: {result.DeliveredPerSecond,9:N0} delivered/s, " +
-                    $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, p99.9 {result.P999:F2} ms, missing {result.Missing}, errors {result.Errors}");
+                    $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, p99.9 {result.P999:F2} ms, missing {result.Missing}, errors {result.Errors}" +
+                    (result.Duplicates > 0 ? $", {result.Duplicates} duplicates (first {result.FirstDuplicateSeconds:F1} s in)" : ""));
             }
 
             if (options.IdleSeconds > 0 && repeat == 1)

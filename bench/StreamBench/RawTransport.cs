@@ -117,7 +117,8 @@ public sealed class RawTransport : IStreamTransport
         for (var i = 0; i < entries.Length; i++)
         {
             ids[i] = entries[i].Id;
-            DeliveryLog.Current?.Record(BinaryPrimitives.ReadInt64LittleEndian(((byte[])entries[i]["d"]!).AsSpan(8)));
+            var data = (byte[])entries[i]["d"]!;
+            DeliveryLog.Current?.Record(BinaryPrimitives.ReadInt64LittleEndian(data), BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(8)));
         }
 
         await _db.StreamAcknowledgeAsync(Stream, Group, ids).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ public sealed class ReceiverGrain : Grain, IReceiverGrain, IStreamSubscriptionOb
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<BenchEvent>().ResumeAsync((item, _) =>
         {
-            DeliveryLog.Current?.Record(item.SentTimestamp);
+            DeliveryLog.Current?.Record(item.Sequence, item.SentTimestamp);
             return Task.CompletedTask;
         });
 }

@@ -12,15 +12,15 @@ public static class ResultTable
     public static void Print(IReadOnlyList<ScenarioResult> results, TextWriter output)
     {
         var rows = results.GroupBy(r => (r.Transport, r.PeriodMs, r.Rate)).Select(g => g.ToList()).ToList();
-        output.WriteLine("| transport | period ms | load | runs | published/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | missing | errors | CPU bench % | CPU redis % | CPU others % | bench µs/event | redis µs/event |");
-        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| transport | period ms | load | runs | published/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | missing | dup | errors | CPU bench % | CPU redis % | CPU others % | bench µs/event | redis µs/event |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var runs in rows)
         {
             var r = runs[0];
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Transport} | {r.PeriodMs} | {r.Load} | {runs.Count} | {Median(runs, x => x.PublishedPerSecond):N0} | {Spread(runs, x => x.DeliveredPerSecond, "N0")} " +
                 $"| {Median(runs, x => x.P50):F2} | {Spread(runs, x => x.P99, "F2")} | {Median(runs, x => x.P999):F2} | {Median(runs, x => x.Max):F2} " +
-                $"| {runs.Sum(x => x.Missing)} | {runs.Sum(x => x.Errors)} | {Median(runs, x => x.CpuSelf):F0} | {Median(runs, x => x.CpuRedis):F0} | {Median(runs, x => x.CpuOthers):F0} " +
+                $"| {runs.Sum(x => x.Missing)} | {runs.Sum(x => x.Duplicates)} | {runs.Sum(x => x.Errors)} | {Median(runs, x => x.CpuSelf):F0} | {Median(runs, x => x.CpuRedis):F0} | {Median(runs, x => x.CpuOthers):F0} " +
                 $"| {Median(runs, x => x.MicrosPerEvent(x.CpuSelf)):F1} | {Median(runs, x => x.MicrosPerEvent(x.CpuRedis)):F1} |"));
         }
 

@@ -12,6 +12,8 @@ public sealed record ScenarioResult(
     double P999,
     double Max,
     long Missing,
+    long Duplicates,
+    double FirstDuplicateSeconds,
     long Errors,
     double CpuSelf,
     double CpuRedis,
