@@ -59,7 +59,7 @@ foreach (var periodMs in options.PeriodsMs)
             if (options.IdleSeconds > 0 && repeat == 1)
             {
                 // After the load (JIT and start-up work done) and its drain: nothing is pending, so every XREADGROUP is an idle poll.
-                await Task.Delay(TimeSpan.FromSeconds(1), cancel.Token);
+                await Task.Delay(TimeSpan.FromSeconds(3), cancel.Token);
                 var (reads, self, redis, others) = await new IdleProbe(options.Redis, options.RedisPid).MeasureAsync(options.IdleSeconds, cancel.Token);
                 idle.Add($"| {transport.Name} | {periodMs} | {(name == "provider" ? options.Queues : 1)} | {reads:N0} | {self:F1} | {redis:F1} | {others:F0} |");
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Streams;
+using StackExchange.Redis;
 
 namespace GridTokenX.Bench.StreamBench;
 
@@ -26,6 +27,7 @@ public sealed class ProviderTransport(IHost host, IAsyncStream<BenchEvent> strea
 
     public static async Task<ProviderTransport> StartAsync(string redis, int queues, TimeSpan period, int padding, CancellationToken cancellationToken)
     {
+        await ResetQueuesAsync(redis, queues, cancellationToken).ConfigureAwait(false);
         var builder = Host.CreateApplicationBuilder();
         // The benchmark prints its own table; Orleans' informational logs would only add noise (and CPU).
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
@@ -47,6 +49,26 @@ public sealed class ProviderTransport(IHost host, IAsyncStream<BenchEvent> strea
         var client = host.Services.GetRequiredService<IClusterClient>();
         var stream = client.GetStreamProvider(Provider).GetStream<BenchEvent>(StreamId.Create(Namespace, Guid.NewGuid()));
         return new ProviderTransport(host, stream, EntrySize(host.Services.GetRequiredService<Serializer>(), stream.StreamId, padding));
+    }
+
+    // A silo's graceful stop leaves delivered-but-unacknowledged entries pending (the provider acknowledges only when
+    // Orleans purges its cache), and the next silo redelivers them: each run starts on empty queues, and says how many.
+    private static async Task ResetQueuesAsync(string redis, int queues, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var db = connection.GetDatabase();
+        for (var q = 0u; q < queues; q++)
+        {
+            var key = RedisStreamKeys.Stream(Provider, q);
+            if (await db.KeyExistsAsync(key).ConfigureAwait(false))
+            {
+                var pending = await db.StreamPendingAsync(key, new RedisStreamOptions().ConsumerGroup).ConfigureAwait(false);
+                if (pending.PendingMessageCount > 0)
+                    Console.WriteLine($"  (queue {q}: {pending.PendingMessageCount} entries left pending by the previous silo's graceful stop; deleted)");
+            }
+
+            await db.KeyDeleteAsync(key).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Size of the entry the adapter writes for one event: the same payload record, the same serializer.</summary>
