@@ -38,32 +38,9 @@ KEEP_LOGS=${KEEP_LOGS:-0}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-e2e.XXXXXX")
-PIDS=()
-
-cleanup() {
-  # Newest first (load generator, API host, silo) and Redis last, so the silo can leave the cluster cleanly.
-  local i pid
-  for (( i = ${#PIDS[@]} - 1; i >= 0; i-- )); do
-    pid=${PIDS[i]}
-    kill "$pid" 2>/dev/null || continue
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  if [[ "$KEEP_LOGS" == 1 ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { printf '[run-e2e] %s\n' "$*" >&2; }
-
-# A loopback TCP port nobody listens on (checked again right before use by the process itself failing to bind).
-free_port() {
-  local port
-  while :; do
-    port=$(( (RANDOM % 20000) + 20000 ))
-    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return; fi
-  done
-}
+BENCH_NAME=run-e2e
+# shellcheck source=bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
 wait_http() { # url, seconds, name
   local url=$1 deadline=$(( SECONDS + $2 ))
@@ -83,13 +60,7 @@ SILO_DLL=$ROOT/src/Silo/bin/Release/net10.0/GridTokenX.Silo.dll
 API_DLL=$ROOT/src/ApiHost/bin/Release/net10.0/GridTokenX.ApiHost.dll
 LOADGEN_DLL=$ROOT/bench/LoadGenerator/bin/Release/net10.0/GridTokenX.Bench.LoadGenerator.dll
 
-REDIS_PORT=$(free_port)
-log "redis-server on 127.0.0.1:$REDIS_PORT (fresh, AOF on, appendfsync everysec, no RDB snapshots)"
-"$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save '' \
-  --appendonly yes --appendfsync everysec --daemonize no --logfile "$WORK/redis.log" &
-REDIS_PID=$!; PIDS+=("$REDIS_PID")
-for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$REDIS_PORT" ping >/dev/null
+start_redis
 
 SIGNING_KEY="e2e-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
