@@ -82,6 +82,12 @@ internal sealed class RedisStreamReceiver(
             RedisStreamLog.GroupRecreated(logger, provider, _queueName, options.ConsumerGroup);
             return [];
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The silo is stopping this queue: not an error. Anything Redis handed over meanwhile stays pending for
+            // the queue's next owner.
+            return [];
+        }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Redis may have handed entries to this consumer whose reply never arrived: they are pending now, so the
