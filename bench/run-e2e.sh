@@ -153,4 +153,4 @@ echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERG
 ($(redis_get HSTRLEN 'gtx:snapshot:{ENERGY-USD}' data) bytes), journal stream $(redis_get XLEN 'gtx:journal:{ENERGY-USD}') batches, \
 redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"
 echo "events: ENERGY-USD published head recorded with the last journal write $(redis_get GET 'gtx:journal:{ENERGY-USD}:published'); \
-publication back-pressure (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_backpressure_(waits|refusals)_total' | tr '\n' ' ' || true)"
+publication back-pressure (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_(backpressure_(waits|refusals)_total|published_total|publish_(commands|duration_seconds)_(sum|count))' | tr '\n' ' ' || true)"

@@ -11,15 +11,16 @@ namespace GridTokenX.Grains.Trading;
 /// journal batches and users the round spans. A failed round is retried with backoff; nothing is skipped. Runs on
 /// the owning grain's scheduler.
 /// </summary>
-public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeProvider time, ILogger logger, string symbol)
+public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeProvider time, TradingMetrics metrics, ILogger logger, string symbol)
 {
     /// <summary>Most events in one stream entry: bounds an entry's size when a round has a large backlog.</summary>
     public const int MaxEventsPerEntry = 512;
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(10);
     private readonly Queue<(long Head, List<ChannelEvent> Events)> _queue = new();
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task? _running;
+    private bool _running;
 
     /// <summary>Every event of every command up to this sequence has been published.</summary>
     public long PublishedHead { get; private set; }
@@ -40,7 +41,11 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
         }
 
         _queue.Enqueue((head, events));
-        _running ??= Run();
+        // A flag, not "_running ??= Run()": a Run that finishes without ever yielding would leave that field holding
+        // its completed task, and nothing would ever publish again.
+        if (_running) return;
+        _running = true;
+        _ = Run();
     }
 
     private void Advance(long head)
@@ -68,7 +73,11 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
 
             try
             {
-                await Publish(round);
+                var started = time.GetTimestamp();
+                // A round that never completes would stall the market behind back-pressure: give up on it and retry
+                // (subscribers drop what an abandoned attempt did append).
+                await Publish(round).WaitAsync(RoundTimeout, time);
+                metrics.EventsPublished(symbol, round.Count, roundHead - PublishedHead, time.GetElapsedTime(started));
                 round.Clear();
                 Advance(roundHead);
                 backoff = TimeSpan.FromMilliseconds(50);
@@ -81,7 +90,7 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
             }
         }
 
-        _running = null;
+        _running = false;
     }
 
     private Task Publish(List<ChannelEvent> events)

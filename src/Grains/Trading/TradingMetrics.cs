@@ -15,6 +15,9 @@ public sealed class TradingMetrics
     private readonly Histogram<double> _journalWrite;
     private readonly Counter<long> _journalFailures;
     private readonly Counter<long> _publicationWaits;
+    private readonly Counter<long> _eventsPublished;
+    private readonly Histogram<long> _roundCommands;
+    private readonly Histogram<double> _roundDuration;
     private readonly Counter<long> _publicationRefusals;
 
     public TradingMetrics(IMeterFactory meters)
@@ -26,6 +29,9 @@ public sealed class TradingMetrics
         _batchCommands = meter.CreateHistogram<int>("gtx.journal.batch.commands", description: "Commands per journal write (group commit)");
         _journalWrite = meter.CreateHistogram<double>("gtx.journal.write.duration", unit: "s", description: "Journal write round trip");
         _journalFailures = meter.CreateCounter<long>("gtx.journal.failures", description: "Journal writes that failed or lost ownership");
+        _eventsPublished = meter.CreateCounter<long>("gtx.events.published", description: "Market events handed to the stream provider");
+        _roundCommands = meter.CreateHistogram<long>("gtx.events.publish.commands", description: "Journaled commands whose events one publish round carried");
+        _roundDuration = meter.CreateHistogram<double>("gtx.events.publish.duration", unit: "s", description: "One publish round: appending its events to the market's streams");
         _publicationWaits = meter.CreateCounter<long>("gtx.events.backpressure.waits", description: "Commands that waited for event publication to catch up");
         _publicationRefusals = meter.CreateCounter<long>("gtx.events.backpressure.refusals", description: "Commands refused because event publication stayed behind");
     }
@@ -58,4 +64,12 @@ public sealed class TradingMetrics
     public void PublicationWaited(string symbol) => _publicationWaits.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
 
     public void PublicationRefused(string symbol) => _publicationRefusals.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+
+    public void EventsPublished(string symbol, int events, long commands, TimeSpan elapsed)
+    {
+        var tag = new KeyValuePair<string, object?>("symbol", symbol);
+        _eventsPublished.Add(events, tag);
+        _roundCommands.Record(commands, tag);
+        _roundDuration.Record(elapsed.TotalSeconds, tag);
+    }
 }

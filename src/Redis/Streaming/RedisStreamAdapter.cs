@@ -38,7 +38,9 @@ internal sealed class RedisStreamAdapter(
         try
         {
             var db = await database().ConfigureAwait(false);
-            await db.StreamAddAsync(stream, "d", data, maxLength: options.MaxStreamLength, useApproximateMaxLength: true).ConfigureAwait(false);
+            // Bounded like every other call of this provider: a producer must hear of a stuck append, not wait forever.
+            await db.StreamAddAsync(stream, "d", data, maxLength: options.MaxStreamLength, useApproximateMaxLength: true)
+                .WaitAsync(options.ReadTimeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
