@@ -23,10 +23,19 @@ public sealed class BenchHostApi(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The host's thread-pool peak queue since the previous read; null from a host without bench routes.</summary>
+    public async Task<ThreadPoolReading?> ThreadPoolAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("bench/threadpool", UriKind.Relative), cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ThreadPoolReading>(Options, cancellationToken) : null;
+    }
+
     public async Task<BroadcastStatus?> BroadcastStatusAsync(CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync<BroadcastStatus>(new Uri("bench/broadcast", UriKind.Relative), Options, cancellationToken);
 }
 
 public sealed record MemoryReading(long RssBytes, long GcHeapBytes, long GcCommittedBytes, long Connections);
+
+public sealed record ThreadPoolReading(long PeakPendingWorkItems, int Threads, long CompletedWorkItems);
 
 public sealed record BroadcastStatus(bool Running, string Channel, double EventsPerSecond, int Templates, long Published, double MaxLateMs);

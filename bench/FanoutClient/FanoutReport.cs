@@ -18,6 +18,7 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
     public (long Trades, long Failed, long Skipped)? Driver { get; set; }
     public BroadcastStatus? Broadcast { get; set; }
     public Dictionary<string, string> Cpu { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ThreadPoolReading> ThreadPool { get; } = new(StringComparer.Ordinal);
 
     public double EventsPerSocketPerSecond(PhaseStats stats) =>
         Connected == 0 || stats.WindowSeconds == 0 ? 0 : stats.Latency.Count / stats.WindowSeconds / Connected;
@@ -47,6 +48,11 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
         Console.WriteLine(string.Create(Ci, $"{perSocket:0.00} events/s per socket, {deliveries:0} deliveries/s"));
         if (seconds.Length > 0)
             Console.WriteLine(string.Create(Ci, $"deliveries per second of the window: min {seconds.Min()} max {seconds.Max()}"));
+        var worst = stats.MaxLatencyPerSecond();
+        if (worst.Length > 0)
+            Console.WriteLine("max latency ms in each second: " + string.Join(" ", worst.Select(w => (w / 1000).ToString(Ci))));
+        if (ThreadPool.TryGetValue(phase, out var pool))
+            Console.WriteLine(string.Create(Ci, $"api host thread pool: peak queue {pool.PeakPendingWorkItems} work items, {pool.Threads} threads"));
         Console.WriteLine(string.Create(Ci, $"latency ms (receive - envelope timestamp): p50 {Ms(h.Percentile(0.50))} p90 {Ms(h.Percentile(0.90))} p99 {Ms(h.Percentile(0.99))} p99.9 {Ms(h.Percentile(0.999))} max {Ms(h.MaxMicros)}"));
         if (Cpu.TryGetValue(phase, out var cpu)) Console.WriteLine(cpu);
         Console.WriteLine(string.Create(Ci,

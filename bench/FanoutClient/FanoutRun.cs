@@ -38,12 +38,14 @@ public static class FanoutRun
             $"connected and subscribed {report.Connected}/{o.Connections} sockets in {report.ConnectSeconds:0.0} s ({report.ConnectFailures} failed)"));
         await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
         report.MemoryAfter = await host.MemoryAsync(cancellationToken);
+        await host.ThreadPoolAsync(cancellationToken); // each phase reports its own peak
 
         foreach (var phase in o.Phases)
         {
             recorder.Stage = phase;
             if (phase == "orleans") await OrleansPhaseAsync(o, http, recorder, report, cancellationToken);
             else await BaselinePhaseAsync(o, host, recorder, report, cancellationToken);
+            if (await host.ThreadPoolAsync(cancellationToken) is { } pool) report.ThreadPool[phase] = pool;
         }
 
         recorder.Stage = "end";

@@ -24,13 +24,7 @@ public sealed class LatencyHistogram
         micros = Math.Max(0, micros);
         Interlocked.Increment(ref _counts[Index(micros)]);
         Interlocked.Increment(ref _total);
-        var max = Interlocked.Read(ref _max);
-        while (micros > max)
-        {
-            var seen = Interlocked.CompareExchange(ref _max, micros, max);
-            if (seen == max) break;
-            max = seen;
-        }
+        AtomicMax.Raise(ref _max, micros);
     }
 
     /// <summary>The value at or below which <paramref name="fraction"/> of the samples lie, in microseconds.</summary>

@@ -11,6 +11,7 @@ public sealed class PhaseStats(string name)
     private const int MaxSeconds = 3600;
     private readonly long[] _perType = new long[EventKinds.All.Length];
     private readonly long[] _perSecond = new long[MaxSeconds];
+    private readonly long[] _maxPerSecond = new long[MaxSeconds];
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
     private long _outside;
@@ -42,11 +43,18 @@ public sealed class PhaseStats(string name)
 
         Latency.Record(latencyMicros);
         Interlocked.Increment(ref _perType[(int)type]);
-        Interlocked.Increment(ref _perSecond[Math.Min(MaxSeconds - 1, (receivedTimestamp - start) / Stopwatch.Frequency)]);
+        var second = (int)Math.Min(MaxSeconds - 1, (receivedTimestamp - start) / Stopwatch.Frequency);
+        Interlocked.Increment(ref _perSecond[second]);
+        AtomicMax.Raise(ref _maxPerSecond[second], latencyMicros);
     }
 
     public long OfType(EventKind type) => Interlocked.Read(ref _perType[(int)type]);
 
     /// <summary>Deliveries in each whole second of the window (shows bursts: the Orleans path delivers in pulls).</summary>
-    public long[] PerSecond() => _perSecond.AsSpan(0, Math.Clamp((int)WindowSeconds, 0, MaxSeconds)).ToArray();
+    public long[] PerSecond() => _perSecond.AsSpan(0, Seconds).ToArray();
+
+    /// <summary>The worst latency in each whole second of the window, in µs: a rising line is a growing backlog.</summary>
+    public long[] MaxLatencyPerSecond() => _maxPerSecond.AsSpan(0, Seconds).ToArray();
+
+    private int Seconds => Math.Clamp((int)WindowSeconds, 0, MaxSeconds);
 }

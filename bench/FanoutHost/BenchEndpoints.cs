@@ -5,7 +5,8 @@ namespace GridTokenX.Bench.FanoutHost;
 
 /// <summary>
 /// Bench-only routes, unauthenticated on purpose: this host binds to loopback in the benchmark and is never deployed.
-/// <c>POST /bench/broadcast</c> starts the in-process baseline; <c>GET /bench/memory</c> reads this process's memory.
+/// <c>POST /bench/broadcast</c> starts the in-process baseline; <c>GET /bench/memory</c> reads this process's memory;
+/// <c>GET /bench/threadpool</c> the thread pool's peak queue since the last read.
 /// </summary>
 public static class BenchEndpoints
 {
@@ -18,6 +19,7 @@ public static class BenchEndpoints
                 ? broadcaster.TryStart(channel, rate, seconds) ? Results.Accepted(value: broadcaster.Status) : Results.Conflict(broadcaster.Status)
                 : Results.BadRequest("rate must be in (0, 100000] events/s and seconds in (0, 3600]"));
         bench.MapGet("/broadcast", (Broadcaster broadcaster) => broadcaster.Status);
+        bench.MapGet("/threadpool", (ThreadPoolWatch watch) => watch.ReadAndReset());
         bench.MapGet("/memory", (RealtimeMetrics metrics, bool? collect) => Memory(metrics, collect ?? true));
     }
 

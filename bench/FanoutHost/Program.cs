@@ -10,8 +10,10 @@ return await HostStartup.RunAsync("fan-out bench host", () =>
     {
         builder.Services.AddSingleton<EventTemplates>();
         builder.Services.AddSingleton<Broadcaster>();
+        builder.Services.AddSingleton<ThreadPoolWatch>();
         builder.Host.UseServiceProviderFactory(new MirroringServiceProviderFactory());
     });
     app.MapBenchEndpoints();
+    app.Services.GetRequiredService<ThreadPoolWatch>(); // sampling from the start, not from the first read
     return app.RunAsync();
 });
