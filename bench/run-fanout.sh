@@ -13,7 +13,8 @@
 #   RATE=2              crossing order pairs per second in the Orleans phase (each makes a trade_executed and a
 #                       price_update, plus an order_book_update per journal batch: about 3-4 market events)
 #   BASELINE_RATE=auto  events/s of the in-process broadcast; auto = the rate the Orleans phase delivered
-#   PHASES=orleans,baseline   feeds to measure, in this order, over the same sockets
+#   PHASES=orleans,baseline   feeds to measure, in this order, over the same sockets; "idle" (no feed) measures
+#                       what holding the sockets costs in CPU by itself
 #   WARMUP=5  DURATION=20  SETTLE=3  RAMP=500    per phase; SETTLE = quiet seconds after connecting and after a phase
 #   DEFLATE=0           1 = the client offers permessage-deflate (as browsers do)
 #   SKIP_BUILD=0        1 = reuse the existing Release build

@@ -17,9 +17,9 @@ public sealed class CpuSampler(IReadOnlyList<(string Name, int Pid)> processes)
         .ToList());
 
     /// <summary>Waits <paramref name="delay"/>, then samples over <paramref name="window"/>; one line of text.</summary>
-    public async Task<string> MeasureAsync(TimeSpan delay, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<CpuWindow?> MeasureAsync(TimeSpan delay, TimeSpan window, CancellationToken cancellationToken)
     {
-        if (!File.Exists("/proc/stat")) return "cpu: no /proc";
+        if (!File.Exists("/proc/stat")) return null;
         await Task.Delay(delay, cancellationToken);
         var before = processes.Select(p => ProcessTicks(p.Pid)).ToArray();
         var machineBefore = MachineTicks();
@@ -31,10 +31,9 @@ public sealed class CpuSampler(IReadOnlyList<(string Name, int Pid)> processes)
         var busy = machineAfter.Busy - machineBefore.Busy;
         var total = machineAfter.Total - machineBefore.Total;
         var cores = Environment.ProcessorCount;
-        var parts = used.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Name} {100 * u.Ticks / TicksPerSecond / seconds:0}%"));
         var other = total == 0 ? 0 : 100.0 * cores * (busy - used.Sum(u => u.Ticks)) / total;
         var machine = total == 0 ? 0 : 100.0 * cores * busy / total;
-        return string.Create(CultureInfo.InvariantCulture, $"cpu: {string.Join(" ", parts)} | machine {machine:0}% of {cores} cores busy, of which other processes {Math.Max(0, other):0}%");
+        return new CpuWindow(used.Select(u => (u.Name, 100 * u.Ticks / TicksPerSecond / seconds)).ToArray(), machine, Math.Max(0, other), cores);
     }
 
     private static long ProcessTicks(int pid)

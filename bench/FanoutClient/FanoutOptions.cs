@@ -12,7 +12,7 @@ public sealed class FanoutOptions
           --connections <n>               sockets, each subscribed to --channel (default 1000)
           --ramp <n>                      sockets opened at a time (default 500)
           --channel <market:ENERGY-USD>   the one public channel every socket subscribes to
-          --phases <orleans,baseline>     feeds to measure, in order, over the same sockets
+          --phases <orleans,baseline>     feeds to measure, in order, over the same sockets; idle = no feed (CPU only)
           --pairs-per-second <r>          orleans phase: crossing order pairs per second (default 2)
           --baseline-rate <auto|r>        baseline phase: events per second; auto = what the orleans phase delivered
           --signing-key <key>             the hosts' Auth__SigningKey (orleans phase; tokens are minted locally)
@@ -79,7 +79,7 @@ public sealed class FanoutOptions
             CpuPids = values.GetValueOrDefault("cpu-pids"),
         };
         if (!o.Url.IsLoopback) throw new ArgumentException("--url must be a loopback address: this tool only loads the local machine.");
-        if (o.Phases.Any(p => p is not ("orleans" or "baseline"))) throw new ArgumentException("--phases takes orleans and/or baseline.");
+        if (o.Phases.Any(p => p is not ("orleans" or "baseline" or "idle"))) throw new ArgumentException("--phases takes orleans, baseline and idle.");
         if (o.Phases.Contains("orleans") && string.IsNullOrEmpty(o.SigningKey)) throw new ArgumentException("--signing-key is required for the orleans phase.");
         return o;
     }

@@ -14,6 +14,7 @@ public sealed class FanoutRecorder
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
     private long _errorReplies;
     private long _otherMessages;
+    private long _deflate;
     private volatile bool _finished;
 
     public PhaseStats Baseline { get; } = new("baseline in-process");
@@ -27,6 +28,11 @@ public sealed class FanoutRecorder
     public long ErrorReplies => Interlocked.Read(ref _errorReplies);
 
     public long OtherMessages => Interlocked.Read(ref _otherMessages);
+
+    /// <summary>Sockets on which the server accepted permessage-deflate (only counted when the client offers it).</summary>
+    public long DeflateSockets => Interlocked.Read(ref _deflate);
+
+    public void DeflateNegotiated() => Interlocked.Increment(ref _deflate);
 
     /// <summary>What the sockets are doing now ("connect", a phase name); closes and errors are filed under it.</summary>
     public string Stage { get; set; } = "connect";

@@ -17,7 +17,7 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
     public double ConnectSeconds { get; set; }
     public (long Trades, long Failed, long Skipped)? Driver { get; set; }
     public BroadcastStatus? Broadcast { get; set; }
-    public Dictionary<string, string> Cpu { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, CpuWindow?> Cpu { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ThreadPoolReading> ThreadPool { get; } = new(StringComparer.Ordinal);
 
     public double EventsPerSocketPerSecond(PhaseStats stats) =>
@@ -26,11 +26,17 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
     public void Print()
     {
         Console.WriteLine();
-        foreach (var phase in options.Phases) Print(phase == "orleans" ? recorder.Orleans : recorder.Baseline, phase);
+        foreach (var phase in options.Phases)
+        {
+            if (phase == "idle") PrintIdle();
+            else Print(phase == "orleans" ? recorder.Orleans : recorder.Baseline, phase);
+        }
+
         var closes = string.Join(", ", recorder.Closes.Select(c => $"{c.Key}: {c.Value}"));
         var failures = string.Join(", ", recorder.Failures.Select(c => $"{c.Key}: {c.Value}"));
         Console.WriteLine(string.Create(Ci, $"closes by the server: {(closes.Length == 0 ? "none" : closes)}; receive errors: {(failures.Length == 0 ? "none" : failures)}; error replies {recorder.ErrorReplies}; other frames {recorder.OtherMessages}"));
         Console.WriteLine(string.Create(Ci, $"slow_consumer (1013) closes: {recorder.SlowConsumerCloses()}"));
+        if (options.Deflate) Console.WriteLine(string.Create(Ci, $"permessage-deflate offered; the server accepted it on {recorder.DeflateSockets} of {Connected} sockets"));
         if (Driver is { } d) Console.WriteLine(string.Create(Ci, $"order driver: {d.Trades} pairs traded, {d.Failed} orders refused or failed, {d.Skipped} pairs skipped (driver saturated)"));
         if (Broadcast is { } b) Console.WriteLine(string.Create(Ci, $"broadcaster: {b.Published} events published at {b.EventsPerSecond}/s from {b.Templates} templates, pacing at most {b.MaxLateMs:0.0} ms late"));
         PrintMemory();
@@ -54,9 +60,16 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
         if (ThreadPool.TryGetValue(phase, out var pool))
             Console.WriteLine(string.Create(Ci, $"api host thread pool: peak queue {pool.PeakPendingWorkItems} work items, {pool.Threads} threads"));
         Console.WriteLine(string.Create(Ci, $"latency ms (receive - envelope timestamp): p50 {Ms(h.Percentile(0.50))} p90 {Ms(h.Percentile(0.90))} p99 {Ms(h.Percentile(0.99))} p99.9 {Ms(h.Percentile(0.999))} max {Ms(h.MaxMicros)}"));
-        if (Cpu.TryGetValue(phase, out var cpu)) Console.WriteLine(cpu);
+        if (Cpu.GetValueOrDefault(phase) is { } cpu) Console.WriteLine(cpu.Describe(deliveries));
         Console.WriteLine(string.Create(Ci,
             $"RESULT phase={phase} connections={Connected} events_per_socket={perSocket:0.00} deliveries={deliveries:0} p50={Ms(h.Percentile(0.50))} p99={Ms(h.Percentile(0.99))} p999={Ms(h.Percentile(0.999))} max={Ms(h.MaxMicros)} slow_consumer={recorder.SlowConsumerCloses(phase)}"));
+        Console.WriteLine();
+    }
+
+    private void PrintIdle()
+    {
+        Console.WriteLine(string.Create(Ci, $"== idle: {Connected} sockets, no events, measured {options.DurationSeconds:0.#} s =="));
+        Console.WriteLine(Cpu.GetValueOrDefault("idle")?.Describe(0) ?? "cpu: not measured");
         Console.WriteLine();
     }
 

@@ -44,7 +44,8 @@ public static class FanoutRun
         {
             recorder.Stage = phase;
             if (phase == "orleans") await OrleansPhaseAsync(o, http, recorder, report, cancellationToken);
-            else await BaselinePhaseAsync(o, host, recorder, report, cancellationToken);
+            else if (phase == "baseline") await BaselinePhaseAsync(o, host, recorder, report, cancellationToken);
+            else await IdlePhaseAsync(o, report, cancellationToken);
             if (await host.ThreadPoolAsync(cancellationToken) is { } pool) report.ThreadPool[phase] = pool;
         }
 
@@ -95,8 +96,15 @@ public static class FanoutRun
         report.Broadcast = await host.BroadcastStatusAsync(cancellationToken);
     }
 
+    /// <summary>No feed at all: what holding the sockets costs by itself (server pings, timers, the runtime).</summary>
+    private static async Task IdlePhaseAsync(FanoutOptions o, FanoutReport report, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle phase: no events, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        report.Cpu["idle"] = await StartWindow(o, new PhaseStats("idle"), cancellationToken);
+    }
+
     /// <summary>Opens a phase's measured window after its warm-up and samples CPU half a second inside both ends.</summary>
-    private static Task<string> StartWindow(FanoutOptions o, PhaseStats stats, CancellationToken cancellationToken)
+    private static Task<CpuWindow?> StartWindow(FanoutOptions o, PhaseStats stats, CancellationToken cancellationToken)
     {
         stats.SetWindow(Stopwatch.GetTimestamp() + (long)(o.WarmupSeconds * Stopwatch.Frequency), o.DurationSeconds);
         return CpuSampler.Parse(o.CpuPids).MeasureAsync(TimeSpan.FromSeconds(o.WarmupSeconds + 0.5),

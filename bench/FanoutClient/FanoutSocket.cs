@@ -21,8 +21,20 @@ public sealed class FanoutSocket(FanoutRecorder recorder) : IDisposable
     {
         // The server pings every 15 s and this socket answers; client pings would only add traffic.
         _socket.Options.KeepAliveInterval = Timeout.InfiniteTimeSpan;
-        if (deflate) _socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions { ClientContextTakeover = false, ServerContextTakeover = false };
+        if (deflate)
+        {
+            _socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions { ClientContextTakeover = false, ServerContextTakeover = false };
+            _socket.Options.CollectHttpResponseDetails = true; // to see whether the server took the offer
+        }
+
         await _socket.ConnectAsync(uri, invoker, cancellationToken);
+        if (deflate)
+        {
+            if (_socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Extensions", out var extensions) == true
+                && extensions.Any(e => e.Contains("permessage-deflate", StringComparison.Ordinal)))
+                recorder.DeflateNegotiated();
+            _socket.HttpResponseHeaders = null;
+        }
         Receiving = ReceiveLoopAsync(cancellationToken);
         await _socket.SendAsync(subscribe, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
