@@ -16,6 +16,7 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
     public int ConnectFailures { get; set; }
     public double ConnectSeconds { get; set; }
     public (long Trades, long Failed, long Skipped)? Driver { get; set; }
+    public double DrainSeconds { get; set; }
     public BroadcastStatus? Broadcast { get; set; }
     public Dictionary<string, CpuWindow?> Cpu { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ThreadPoolReading> ThreadPool { get; } = new(StringComparer.Ordinal);
@@ -37,7 +38,12 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
         Console.WriteLine(string.Create(Ci, $"closes by the server: {(closes.Length == 0 ? "none" : closes)}; receive errors: {(failures.Length == 0 ? "none" : failures)}; error replies {recorder.ErrorReplies}; other frames {recorder.OtherMessages}"));
         Console.WriteLine(string.Create(Ci, $"slow_consumer (1013) closes: {recorder.SlowConsumerCloses()}"));
         if (options.Deflate) Console.WriteLine(string.Create(Ci, $"permessage-deflate offered; the server accepted it on {recorder.DeflateSockets} of {Connected} sockets"));
-        if (Driver is { } d) Console.WriteLine(string.Create(Ci, $"order driver: {d.Trades} pairs traded, {d.Failed} orders refused or failed, {d.Skipped} pairs skipped (driver saturated)"));
+        if (Driver is { } d)
+        {
+            Console.WriteLine(string.Create(Ci, $"order driver: {d.Trades} pairs traded, {d.Failed} orders refused or failed, {d.Skipped} pairs skipped (driver saturated)"));
+            Console.WriteLine(string.Create(Ci, $"Orleans feed still delivering {DrainSeconds:0.0} s after the settle time ({options.SettleSeconds} s) that followed the last order"));
+        }
+
         if (Broadcast is { } b) Console.WriteLine(string.Create(Ci, $"broadcaster: {b.Published} events published at {b.EventsPerSecond}/s from {b.Templates} templates, pacing at most {b.MaxLateMs:0.0} ms late"));
         PrintMemory();
     }

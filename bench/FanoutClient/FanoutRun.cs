@@ -80,6 +80,7 @@ public static class FanoutRun
         var cpu = StartWindow(o, recorder.Orleans, cancellationToken);
         await driver.RunAsync(o.PairsPerSecond, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
+        report.DrainSeconds = await DrainAsync(recorder.Orleans, cancellationToken);
         report.Cpu["orleans"] = await cpu;
         report.Driver = (driver.Trades, driver.Failed, driver.Skipped);
     }
@@ -94,6 +95,18 @@ public static class FanoutRun
         await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds + o.DurationSeconds + o.SettleSeconds), cancellationToken);
         report.Cpu["baseline"] = await cpu;
         report.Broadcast = await host.BroadcastStatusAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the feed has been quiet for a second (at most a minute), so a backlog still arriving cannot load the
+    /// next phase; returns how long that took after the settle time (0 when it was already quiet).
+    /// </summary>
+    private static async Task<double> DrainAsync(PhaseStats stats, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(stats.LastReceived) < TimeSpan.FromSeconds(1) && Stopwatch.GetElapsedTime(start) < TimeSpan.FromMinutes(1))
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     /// <summary>No feed at all: what holding the sockets costs by itself (server pings, timers, the runtime).</summary>

@@ -15,6 +15,7 @@ public sealed class PhaseStats(string name)
     private long _windowStart = long.MaxValue;
     private long _windowEnd = long.MaxValue;
     private long _outside;
+    private long _lastReceived;
 
     public string Name { get; } = name;
 
@@ -32,8 +33,12 @@ public sealed class PhaseStats(string name)
         Volatile.Write(ref _windowStart, startTimestamp);
     }
 
+    /// <summary>When this feed's last event arrived, in or outside the window (0 before the first).</summary>
+    public long LastReceived => Interlocked.Read(ref _lastReceived);
+
     public void Record(long receivedTimestamp, long latencyMicros, EventKind type)
     {
+        AtomicMax.Raise(ref _lastReceived, receivedTimestamp);
         var start = Volatile.Read(ref _windowStart);
         if (receivedTimestamp < start || receivedTimestamp >= Volatile.Read(ref _windowEnd))
         {
