@@ -89,3 +89,6 @@ for phase in baseline orleans; do
     "$(field "$r" deliveries)" "$(field "$r" p50)" "$(field "$r" p99)" "$(field "$r" p999)" "$(field "$r" max)" "$(field "$r" slow_consumer)" \
     "$(field "$memory" rss_per_connection),$(field "$memory" gc_heap_per_connection) B" "$ratio"
 done
+if [[ -n "$memory" ]]; then
+  echo "API host memory per idle subscribed socket: RSS $(field "$memory" rss_per_connection) B, GC heap (after a full GC) $(field "$memory" gc_heap_per_connection) B"
+fi
