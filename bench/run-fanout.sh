@@ -15,7 +15,9 @@
 #   BASELINE_RATE=auto  events/s of the in-process broadcast; auto = the rate the Orleans phase delivered
 #   PHASES=orleans,baseline   feeds to measure, in this order, over the same sockets; "idle" (no feed) measures
 #                       what holding the sockets costs in CPU by itself
-#   WARMUP=5  DURATION=20  SETTLE=3  RAMP=500    per phase; SETTLE = quiet seconds after connecting and after a phase
+#   WARMUP=15  DURATION=20  SETTLE=3  RAMP=500   per phase; SETTLE = quiet seconds after connecting and after a phase.
+#                       15 s because at 10,000 sockets the Orleans feed starts behind (first events seconds late) and
+#                       needs about 10 s to catch up; with 5 s that transient lands in the measured window
 #   DEFLATE=0           1 = the client offers permessage-deflate (as browsers do)
 #   SKIP_BUILD=0        1 = reuse the existing Release build
 #   REDIS_SERVER=/usr/bin/redis-server
@@ -26,7 +28,7 @@ CONNECTIONS=${CONNECTIONS:-10000}
 RATE=${RATE:-2}
 BASELINE_RATE=${BASELINE_RATE:-auto}
 PHASES=${PHASES:-orleans,baseline}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-20}
 SETTLE=${SETTLE:-3}
 RAMP=${RAMP:-500}
