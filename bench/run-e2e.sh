@@ -37,24 +37,12 @@ SAMPLE_CPU=${SAMPLE_CPU:-1}
 KEEP_LOGS=${KEEP_LOGS:-0}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-e2e.XXXXXX")
-BENCH_NAME=run-e2e
-# shellcheck source=bench-lib.sh
-source "$ROOT/bench/bench-lib.sh"
-
-wait_http() { # url, seconds, name
-  local url=$1 deadline=$(( SECONDS + $2 ))
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    if (( SECONDS > deadline )); then log "$3 not ready at $url after $2 s; last log lines:"; tail -n 30 "$WORK/$3.log" >&2 || true; exit 1; fi
-    sleep 0.5
-  done
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh" run-e2e
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
   log "building Release (Silo, ApiHost, LoadGenerator)"
-  for project in src/Silo/Silo.csproj src/ApiHost/ApiHost.csproj bench/LoadGenerator/LoadGenerator.csproj; do
-    dotnet build "$ROOT/$project" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-  done
+  build_release src/Silo/Silo.csproj src/ApiHost/ApiHost.csproj bench/LoadGenerator/LoadGenerator.csproj
 fi
 SILO_DLL=$ROOT/src/Silo/bin/Release/net10.0/GridTokenX.Silo.dll
 API_DLL=$ROOT/src/ApiHost/bin/Release/net10.0/GridTokenX.ApiHost.dll
@@ -71,19 +59,8 @@ if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
 if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
 if [[ -n "$PUBLISH_EVENTS" ]]; then export GridTokenX__Trading__PublishEvents="$PUBLISH_EVENTS"; fi
 
-SILO_HTTP=$(free_port); SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port)
-log "silo: health http://127.0.0.1:$SILO_HTTP, silo port $SILO_PORT, gateway $GATEWAY_PORT, cluster $GridTokenX__ClusterId, DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
-ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP" GridTokenX__Silo__SiloPort=$SILO_PORT GridTokenX__Silo__GatewayPort=$GATEWAY_PORT \
-  dotnet exec "$SILO_DLL" >"$WORK/silo.log" 2>&1 &
-SILO_PID=$!; PIDS+=("$SILO_PID")
-wait_http "http://127.0.0.1:$SILO_HTTP/health/ready" 60 silo
-
-API_PORT=$(free_port)
-API_URL="http://127.0.0.1:$API_PORT"
-log "api host: $API_URL"
-ASPNETCORE_URLS="$API_URL" dotnet exec "$API_DLL" >"$WORK/api.log" 2>&1 &
-API_PID=$!; PIDS+=("$API_PID")
-wait_http "$API_URL/health/ready" 60 api
+start_silo "$SILO_DLL" "DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
+start_api "$API_DLL"
 unset DOTNET_gcServer # the load generator keeps its own (workstation) GC
 
 cpu_ticks() { # utime+stime of a process, in clock ticks
@@ -127,16 +104,9 @@ for scenario in $SCENARIOS; do
   if [[ "$SAMPLE_CPU" == 1 && -s "$WORK/$scenario.cpu" ]]; then echo "per-process CPU (100% = one core) during the measured part:"; cat "$WORK/$scenario.cpu"; fi
   echo
   RESULT[$scenario]=$(grep '^RESULT ' "$WORK/$scenario.out")
-  for pair in "redis:$REDIS_PID" "silo:$SILO_PID" "api:$API_PID"; do
-    if ! kill -0 "${pair#*:}" 2>/dev/null; then
-      echo "!! ${pair%%:*} (pid ${pair#*:}) is no longer running; the numbers above are not valid. Last log lines:"
-      tail -n 20 "$WORK/${pair%%:*}.log" 2>/dev/null || true
-      KEEP_LOGS=1
-    fi
-  done
+  check_alive
 done
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 if [[ -n "${RESULT[orders]:-}" && -n "${RESULT[baseline]:-}" ]]; then
   echo "== summary (concurrency $CONCURRENCY) =="
   printf '%-10s %10s %9s %9s %9s %9s %9s %8s\n' scenario 'req/s' p50 p90 p99 p99.9 max non-2xx
@@ -153,4 +123,4 @@ echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERG
 ($(redis_get HSTRLEN 'gtx:snapshot:{ENERGY-USD}' data) bytes), journal stream $(redis_get XLEN 'gtx:journal:{ENERGY-USD}') batches, \
 redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"
 echo "events: ENERGY-USD published head recorded with the last journal write $(redis_get GET 'gtx:journal:{ENERGY-USD}:published'); \
-publication back-pressure (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_(backpressure_(waits|refusals)_total|published_total|publish_(commands|duration_seconds)_(sum|count))' | tr '\n' ' ' || true)"
+publication (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_(backpressure_(waits|refusals)_total|published_total|publish_(commands|duration_seconds)_(sum|count))' | tr '\n' ' ' || true)"

@@ -18,14 +18,12 @@ REDIS_SERVER=${REDIS_SERVER:-/usr/bin/redis-server}
 KEEP_LOGS=${KEEP_LOGS:-0}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-streams.XXXXXX")
-BENCH_NAME=run-streams
-# shellcheck source=bench-lib.sh
-source "$ROOT/bench/bench-lib.sh"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh" run-streams
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
   log "building Release (StreamBench)"
-  dotnet build "$ROOT/bench/StreamBench/StreamBench.csproj" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+  build_release bench/StreamBench/StreamBench.csproj
 fi
 BENCH_DLL=$ROOT/bench/StreamBench/bin/Release/net10.0/GridTokenX.Bench.StreamBench.dll
 

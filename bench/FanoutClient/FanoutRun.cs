@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace GridTokenX.Bench.FanoutClient;
+
+/// <summary>
+/// One run over one set of sockets: read the host's memory, open and subscribe every socket, read it again (idle
+/// connections), then measure each feed in turn: the same sockets, the same channel, one feed at a time.
+/// </summary>
+public static class FanoutRun
+{
+    public static async Task<int> RunAsync(FanoutOptions o, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { UseProxy = false, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
+        // Upgrades leave the pool, so one invoker serves every socket without a handler (and its pool) each.
+        using var wsInvoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false });
+        using var sockets = new SocketSet();
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var host = new BenchHostApi(http);
+        var recorder = new FanoutRecorder();
+        var report = new FanoutReport(o, recorder);
+
+        report.MemoryBefore = await host.MemoryAsync(cancellationToken);
+        var subscribe = Encoding.UTF8.GetBytes($$"""{"op":"subscribe","channels":["{{o.Channel}}"],"req_id":"1"}""");
+        var connectStart = Stopwatch.GetTimestamp();
+        for (var opened = 0; opened < o.Connections; opened += o.Ramp)
+        {
+            var batch = Enumerable.Range(0, Math.Min(o.Ramp, o.Connections - opened)).Select(_ => sockets.Add(new FanoutSocket(recorder))).ToArray();
+            var opens = await Task.WhenAll(batch.Select(socket => OpenAsync(socket, o, wsInvoker, subscribe, shutdown.Token)));
+            report.ConnectFailures += opens.Count(ok => !ok);
+        }
+
+        report.Connected = o.Connections - report.ConnectFailures;
+        report.ConnectSeconds = Stopwatch.GetElapsedTime(connectStart).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"connected and subscribed {report.Connected}/{o.Connections} sockets in {report.ConnectSeconds:0.0} s ({report.ConnectFailures} failed)"));
+        await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
+        report.MemoryAfter = await host.MemoryAsync(cancellationToken);
+        await host.ThreadPoolAsync(cancellationToken); // each phase reports its own peak
+
+        foreach (var phase in o.Phases)
+        {
+            recorder.Stage = phase;
+            if (phase == "orleans") await OrleansPhaseAsync(o, http, recorder, report, cancellationToken);
+            else if (phase == "baseline") await BaselinePhaseAsync(o, host, recorder, report, cancellationToken);
+            else await IdlePhaseAsync(o, report, cancellationToken);
+            if (await host.ThreadPoolAsync(cancellationToken) is { } pool) report.ThreadPool[phase] = pool;
+        }
+
+        recorder.Stage = "end";
+        recorder.Finish();
+        report.Print();
+        await shutdown.CancelAsync();
+        return 0;
+    }
+
+    /// <summary>Sockets are opened in ramp-sized waves; each wave waits for its `subscribed` replies.</summary>
+    private static async Task<bool> OpenAsync(FanoutSocket socket, FanoutOptions o, HttpMessageInvoker invoker, byte[] subscribe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.OpenAsync(o.WebSocketUrl, invoker, subscribe, o.Deflate, cancellationToken);
+            await socket.Subscribed.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or TimeoutException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task OrleansPhaseAsync(FanoutOptions o, HttpClient http, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
+    {
+        var symbol = o.Channel[(o.Channel.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var driver = new OrderDriver(http, Encoding.UTF8.GetBytes(o.SigningKey!), symbol);
+        await driver.SeedBookAsync(cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"orleans phase: {o.PairsPerSecond} crossing order pairs/s, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        var cpu = StartWindow(o, recorder.Orleans, cancellationToken);
+        await driver.RunAsync(o.PairsPerSecond, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
+        report.DrainSeconds = await DrainAsync(recorder.Orleans, cancellationToken);
+        report.Cpu["orleans"] = await cpu;
+        report.Driver = (driver.Trades, driver.Failed, driver.Skipped);
+    }
+
+    private static async Task BaselinePhaseAsync(FanoutOptions o, BenchHostApi host, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
+    {
+        // "auto" matches the event rate the Orleans phase delivered, so the two feeds are compared at the same load.
+        var rate = o.BaselineRate ?? Math.Max(1, Math.Round(report.EventsPerSocketPerSecond(recorder.Orleans), 1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline phase: in-process broadcast at {rate} events/s, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        var cpu = StartWindow(o, recorder.Baseline, cancellationToken);
+        await host.StartBroadcastAsync(o.Channel, rate, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds + o.DurationSeconds + o.SettleSeconds), cancellationToken);
+        report.Cpu["baseline"] = await cpu;
+        report.Broadcast = await host.BroadcastStatusAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the feed has been quiet for a second (at most a minute), so a backlog still arriving cannot load the
+    /// next phase; returns how long that took after the settle time (0 when it was already quiet).
+    /// </summary>
+    private static async Task<double> DrainAsync(PhaseStats stats, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(stats.LastReceived) < TimeSpan.FromSeconds(1) && Stopwatch.GetElapsedTime(start) < TimeSpan.FromMinutes(1))
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    /// <summary>No feed at all: what holding the sockets costs by itself (server pings, timers, the runtime).</summary>
+    private static async Task IdlePhaseAsync(FanoutOptions o, FanoutReport report, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle phase: no events, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        report.Cpu["idle"] = await StartWindow(o, new PhaseStats("idle"), cancellationToken);
+    }
+
+    /// <summary>Opens a phase's measured window after its warm-up and samples CPU half a second inside both ends.</summary>
+    private static Task<CpuWindow?> StartWindow(FanoutOptions o, PhaseStats stats, CancellationToken cancellationToken)
+    {
+        stats.SetWindow(Stopwatch.GetTimestamp() + (long)(o.WarmupSeconds * Stopwatch.Frequency), o.DurationSeconds);
+        return CpuSampler.Parse(o.CpuPids).MeasureAsync(TimeSpan.FromSeconds(o.WarmupSeconds + 0.5),
+            TimeSpan.FromSeconds(Math.Max(0.5, o.DurationSeconds - 1)), cancellationToken);
+    }
+}

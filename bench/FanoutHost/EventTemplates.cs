@@ -1,0 +1,42 @@
+using System.Text.Json;
+using GridTokenX.ApiHost.Realtime;
+
+namespace GridTokenX.Bench.FanoutHost;
+
+/// <summary>
+/// The most recent events the real source delivered, per channel: the baseline replays them, so it sends the same
+/// event types in the same mix and with the same payload sizes as the Orleans path did.
+/// </summary>
+public sealed class EventTemplates
+{
+    private const int Capacity = 64;
+    private readonly Dictionary<string, Queue<ChannelEvent>> _recent = new(StringComparer.Ordinal);
+
+    // Only when the baseline runs before any real event: a small price_update, so there is something to send.
+    private static readonly ChannelEvent Fallback = new("fallback", "price_update",
+        JsonSerializer.SerializeToElement(new Dictionary<string, string>
+        {
+            ["symbol"] = "ENERGY-USD",
+            ["price"] = "0.1000",
+            ["change_percent_24h"] = "0.00",
+        }), DateTimeOffset.UnixEpoch);
+
+    public void Remember(string channel, ChannelEvent channelEvent)
+    {
+        lock (_recent)
+        {
+            if (!_recent.TryGetValue(channel, out var queue)) _recent[channel] = queue = new Queue<ChannelEvent>(Capacity);
+            if (queue.Count == Capacity) queue.Dequeue();
+            queue.Enqueue(channelEvent);
+        }
+    }
+
+    /// <summary>The remembered events of a channel, oldest first; the fallback event when there are none.</summary>
+    public ChannelEvent[] For(string channel)
+    {
+        lock (_recent)
+        {
+            return _recent.TryGetValue(channel, out var queue) && queue.Count > 0 ? [.. queue] : [Fallback];
+        }
+    }
+}

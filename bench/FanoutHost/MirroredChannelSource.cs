@@ -1,0 +1,46 @@
+using GridTokenX.ApiHost.Realtime;
+
+namespace GridTokenX.Bench.FanoutHost;
+
+/// <summary>
+/// The host's real source (Orleans streams when market events are on) plus the in-process
+/// <see cref="LocalChannelSource"/>, both feeding the same hub subscription, so the baseline reaches exactly the
+/// sockets the Orleans path does. The benchmark runs the two feeds one after the other, never at once, which keeps
+/// the hub's one-event-at-a-time contract. Events of the real source are remembered as templates for the baseline.
+/// </summary>
+public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSource local, EventTemplates templates) : IChannelSource
+{
+    public async ValueTask<IAsyncDisposable> SubscribeAsync(string channel, IChannelObserver observer, CancellationToken cancellationToken)
+    {
+        // Without market events the real source is the local one already; subscribing twice would deliver twice.
+        if (ReferenceEquals(inner, local)) return await local.SubscribeAsync(channel, observer, cancellationToken);
+        var real = await inner.SubscribeAsync(channel, new Recorder(observer, templates), cancellationToken);
+        try
+        {
+            return new Both(real, await local.SubscribeAsync(channel, observer, cancellationToken));
+        }
+        catch
+        {
+            await real.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class Recorder(IChannelObserver observer, EventTemplates templates) : IChannelObserver
+    {
+        public ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken)
+        {
+            templates.Remember(channel, channelEvent);
+            return observer.OnEventAsync(channel, channelEvent, cancellationToken);
+        }
+    }
+
+    private sealed class Both(IAsyncDisposable first, IAsyncDisposable second) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await second.DisposeAsync();
+            await first.DisposeAsync();
+        }
+    }
+}
