@@ -36,25 +36,7 @@ public sealed class CpuSampler(IReadOnlyList<(string Name, int Pid)> processes)
         return new CpuWindow(used.Select(u => (u.Name, 100 * u.Ticks / TicksPerSecond / seconds)).ToArray(), machine, Math.Max(0, other), cores);
     }
 
-    private static long ProcessTicks(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private static long ProcessTicks(int pid) => GridTokenX.Bench.ProcStat.ProcessTicks(pid);
 
-    private static (long Busy, long Total) MachineTicks()
-    {
-        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        var busy = f[0] + f[1] + f[2] + f[5] + f[6];
-        return (busy, busy + f[3] + f[4]);
-    }
+    private static (long Busy, long Total) MachineTicks() => GridTokenX.Bench.ProcStat.MachineTicks();
 }

@@ -36,24 +36,8 @@ public sealed class CpuMeter(int? redisPid)
     private long RedisTicks()
     {
         if (redisPid is not { } pid) return 0;
-        try
-        {
-            // Fields after the command name: utime and stime are the 12th and 13th.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
+        return GridTokenX.Bench.ProcStat.ProcessTicks(pid);
     }
 
-    private static (long Busy, long Total) MachineTicks()
-    {
-        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        var busy = f[0] + f[1] + f[2] + f[5] + f[6];
-        return (busy, busy + f[3] + f[4]);
-    }
+    private static (long Busy, long Total) MachineTicks() => GridTokenX.Bench.ProcStat.MachineTicks();
 }
