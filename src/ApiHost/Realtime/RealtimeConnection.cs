@@ -140,17 +140,30 @@ public sealed class RealtimeConnection : IChannelSubscriber
         return false;
     }
 
+    private const int InitialReceiveBuffer = 4096;
+
     private async Task<bool> ReadLoopAsync()
     {
         var limit = _options.MaxMessageBytes;
-        // One byte of headroom: filling it is how an oversized message shows itself.
-        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        // Client messages are small (subscribe, ping): start with a small buffer and grow it only for a large message,
+        // so 10,000 idle sockets do not each hold a MaxMessageBytes array. One byte of headroom beyond the limit:
+        // filling it is how an oversized message shows itself.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBuffer, limit + 1));
         try
         {
             var length = 0;
             while (true)
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(length, limit + 1 - length), _abort.Token).ConfigureAwait(false);
+                if (length == buffer.Length && length < limit + 1)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var room = Math.Min(buffer.Length, limit + 1) - length;
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(length, room), _abort.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, "");
