@@ -11,8 +11,16 @@ namespace GridTokenX.Grains.Trading;
 /// journal batches and users the round spans. A failed round is retried with backoff; nothing is skipped. Runs on
 /// the owning grain's scheduler.
 /// </summary>
-public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeProvider time, TradingMetrics metrics, ILogger logger, string symbol)
+/// <param name="append">Appends events to one stream (namespace, key); null when events are not published.</param>
+public sealed partial class MarketEventPublisher(MarketEventPublisher.Append? append, TimeProvider time, TradingMetrics metrics, ILogger logger, string symbol)
 {
+    public delegate Task Append((string Namespace, string Key) stream, IReadOnlyList<ChannelEvent> events);
+
+    /// <summary>Appends to the Orleans stream provider's streams.</summary>
+    public static Append? To(IStreamProvider? streams) => streams is null
+        ? null
+        : (id, events) => streams.GetStream<ChannelEvent>(StreamId.Create(id.Namespace, id.Key)).OnNextBatchAsync(events);
+
     /// <summary>Most events in one stream entry: bounds an entry's size when a round has a large backlog.</summary>
     public const int MaxEventsPerEntry = 512;
 
@@ -25,7 +33,7 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
     /// <summary>Every event of every command up to this sequence has been published.</summary>
     public long PublishedHead { get; private set; }
 
-    public bool Enabled => streams is not null;
+    public bool Enabled => append is not null;
 
     /// <summary>Completes the next time <see cref="PublishedHead"/> moves.</summary>
     public Task Progress => _progress.Task;
@@ -34,7 +42,7 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
 
     public void Enqueue(long head, List<ChannelEvent> events)
     {
-        if (streams is null)
+        if (append is null)
         {
             Advance(head);
             return;
@@ -99,17 +107,15 @@ public sealed partial class MarketEventPublisher(IStreamProvider? streams, TimeP
         var users = new List<ChannelEvent>();
         var channel = ChannelNames.Market(symbol);
         foreach (var e in events) (e.Channel == channel ? market : users).Add(e);
-        return Task.WhenAll(Append(ChannelStreams.MarketPublic(symbol), market), Append(ChannelStreams.MarketUsers(symbol), users));
+        return Task.WhenAll(AppendAll(ChannelStreams.MarketPublic(symbol), market), AppendAll(ChannelStreams.MarketUsers(symbol), users));
     }
 
-    private async Task Append((string Namespace, string Key) id, List<ChannelEvent> events)
+    private async Task AppendAll((string Namespace, string Key) id, List<ChannelEvent> events)
     {
-        if (events.Count == 0) return;
-        var stream = streams!.GetStream<ChannelEvent>(StreamId.Create(id.Namespace, id.Key));
         for (var start = 0; start < events.Count; start += MaxEventsPerEntry)
         {
             var count = Math.Min(MaxEventsPerEntry, events.Count - start);
-            await stream.OnNextBatchAsync(count == events.Count ? events : events.GetRange(start, count));
+            await append!(id, count == events.Count ? events : events.GetRange(start, count));
         }
     }
 

@@ -63,7 +63,7 @@ public sealed partial class OrderBookGrain(
             : throw new InvalidOperationException($"Journal of {symbol} has history but no checkpoint.");
         var streams = options.Value.PublishEvents ? ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName) : null;
         if (options.Value.PublishEvents && streams is null) LogNoStreams(symbol);
-        _publisher = new MarketEventPublisher(streams, time, metrics, logger, symbol);
+        _publisher = new MarketEventPublisher(MarketEventPublisher.To(streams), time, metrics, logger, symbol);
         // Journals written before events existed have no published head: nothing before the checkpoint can be re-derived.
         var publishedHead = Math.Max(contents.PublishedHead, contents.SnapshotSequence);
         _publisher.StartFrom(publishedHead);
