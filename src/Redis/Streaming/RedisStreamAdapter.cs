@@ -41,6 +41,9 @@ internal sealed class RedisStreamAdapter(
             // Bounded like every other call of this provider: a producer must hear of a stuck append, not wait forever.
             await db.StreamAddAsync(stream, "d", data, maxLength: options.MaxStreamLength, useApproximateMaxLength: true)
                 .WaitAsync(options.ReadTimeout).ConfigureAwait(false);
+            // Wakes the queue's receiver if it is waiting on an empty queue; best-effort (it polls anyway).
+            if (options.WakeUpWait > TimeSpan.Zero)
+                await db.PublishAsync(RedisStreamKeys.Notify(name, queue), RedisValue.EmptyString, CommandFlags.FireAndForget).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -17,4 +17,8 @@ public static class RedisStreamKeys
     /// never acknowledged stay pending under a name the queue's next owner reads again.
     /// </summary>
     public static RedisValue Consumer(QueueId queue) => "queue-" + queue.GetNumericId().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Pub/sub channel on which producers announce appends to a queue, to wake its idle receiver.</summary>
+    public static RedisChannel Notify(string provider, QueueId queue) =>
+        RedisChannel.Literal($"gtx:stream-notify:{{{provider}-{queue.GetNumericId().ToString(CultureInfo.InvariantCulture)}}}");
 }

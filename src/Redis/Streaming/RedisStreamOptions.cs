@@ -35,6 +35,13 @@ public sealed class RedisStreamOptions
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a read that found its queue empty waits for a producer's wake-up (a pub/sub message sent with every
+    /// append) before returning. Orleans otherwise only polls again after its pulling period, which would be most of
+    /// an event's latency. Zero turns wake-ups off (plain polling).
+    /// </summary>
+    public TimeSpan WakeUpWait { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Most entries read from Redis per pull (Orleans pulls every 100 ms by default).</summary>
     public int BatchSize { get; set; } = 256;
 

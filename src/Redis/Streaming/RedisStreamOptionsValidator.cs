@@ -40,6 +40,7 @@ internal sealed class RedisStreamOptionsValidator(IServiceProvider services, str
         if (options.BatchSize is < 1 or > 10_000) return $"{nameof(RedisStreamOptions.BatchSize)} must be between 1 and 10000.";
         if (options.CacheSize < 10) return $"{nameof(RedisStreamOptions.CacheSize)} must be at least 10.";
         if (options.Retention < TimeSpan.Zero || options.Retention > TimeSpan.FromDays(1)) return $"{nameof(RedisStreamOptions.Retention)} must be between 0 and 1 day.";
+        if (options.WakeUpWait < TimeSpan.Zero || options.WakeUpWait > TimeSpan.FromMinutes(1)) return $"{nameof(RedisStreamOptions.WakeUpWait)} must be between 0 and 1 minute.";
         if (options.ReadTimeout <= TimeSpan.Zero) return $"{nameof(RedisStreamOptions.ReadTimeout)} must be positive.";
         return null;
     }

@@ -30,6 +30,11 @@ internal sealed class RedisStreamReceiver(
 
     // Pending entries are re-read by id (after the last one handed to Orleans) until none is left; then new ones (">").
     private RedisValue _lastRead = "0";
+
+    // Completed (and replaced) by every wake-up a producer sends; a read takes the current one before it looks, so a
+    // wake-up that lands between the look and the wait is not missed.
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChannelMessageQueue? _wakeUps;
     private bool _reclaiming = true;
     private int _reclaimedCount;
 
@@ -71,7 +76,11 @@ internal sealed class RedisStreamReceiver(
                 if (_reclaimedCount > 0) RedisStreamLog.Reclaimed(logger, provider, _queueName, _reclaimedCount);
             }
 
+            var woken = await ListenAsync(db).ConfigureAwait(false);
             var entries = await ReadAsync(db, StreamPosition.NewMessages, count, cancellationToken).ConfigureAwait(false);
+            if (entries.Length == 0 && woken is not null && await WokenAsync(woken, cancellationToken).ConfigureAwait(false))
+                entries = await ReadAsync(db, StreamPosition.NewMessages, count, cancellationToken).ConfigureAwait(false);
+
             if (entries.Length > 0) _lastRead = entries[^1].Id;
             metrics.ReadUpTo(provider, _queueName, entries.Length > 0 ? (string?)_lastRead : null);
             return entries.Length == 0 ? [] : await DecodeAsync(db, entries, reclaimed: false, cancellationToken).ConfigureAwait(false);
@@ -122,8 +131,45 @@ internal sealed class RedisStreamReceiver(
         }
     }
 
+    /// <summary>The wake-up to wait for after an empty read, subscribing first if need be; null without wake-ups.</summary>
+    private async ValueTask<Task?> ListenAsync(IDatabase db)
+    {
+        if (options.WakeUpWait <= TimeSpan.Zero) return null;
+        if (_wakeUps is null)
+        {
+            try
+            {
+                _wakeUps = await db.Multiplexer.GetSubscriber().SubscribeAsync(RedisStreamKeys.Notify(provider, queue)).ConfigureAwait(false);
+                _wakeUps.OnMessage(_ => Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult());
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // Polling still works; the next read tries to subscribe again.
+                RedisStreamLog.ReadFailed(logger, provider, _queueName, ex);
+                return null;
+            }
+        }
+
+        return Volatile.Read(ref _wake).Task;
+    }
+
+    private async Task<bool> WokenAsync(Task woken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await woken.WaitAsync(options.WakeUpWait, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public Task Shutdown(TimeSpan timeout)
     {
+        _wakeUps?.Unsubscribe(CommandFlags.FireAndForget);
+        _wakeUps = null;
         // Unacknowledged entries stay pending under the queue's consumer name for the queue's next owner.
         metrics.QueueReleased(provider, _queueName);
         return Task.CompletedTask;

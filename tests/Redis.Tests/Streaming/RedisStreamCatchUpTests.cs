@@ -94,6 +94,28 @@ public sealed class RedisStreamCatchUpTests(RedisServerFixture redis) : IClassFi
         Assert.Equal([2], missed.Events.Select(e => ((StreamTestEvent)e.Event).Sequence));
     }
 
+    [Fact]
+    public async Task An_append_wakes_a_receiver_waiting_on_an_empty_queue()
+    {
+        var provider = "wk" + Guid.NewGuid().ToString("N")[..8];
+        var options = Options(TimeSpan.Zero);
+        options.WakeUpWait = TimeSpan.FromMinutes(1); // without a wake-up the read below would outlast its 20 s deadline
+        await using var factory = Factory(provider, options);
+        var adapter = await factory.CreateAdapter(CancellationToken.None);
+        var queue = factory.GetStreamQueueMapper().GetAllQueues().Single();
+        var receiver = adapter.CreateReceiver(queue);
+        await receiver.Initialize(TimeSpan.FromSeconds(10));
+        Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None)); // pending entries first: none
+
+        var read = receiver.GetQueueMessagesAsync(100, CancellationToken.None);
+        await Eventually.Until(async () => (long)(await _connection.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", RedisStreamKeys.Notify(provider, queue).ToString()))[1] > 0,
+            TimeSpan.FromSeconds(30), "the receiver to listen for wake-ups");
+        await adapter.QueueMessageBatchAsync(StreamId.Create("catch-up", "mine"), [new StreamTestEvent(Run, 1)], null, null);
+
+        var woken = await read.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([1], woken.SelectMany(b => b.GetEvents<StreamTestEvent>()).Select(e => e.Item1.Sequence));
+    }
+
     private RedisStreamAdapterFactory Factory(string provider, RedisStreamOptions options) =>
         new(provider, options, _services.GetRequiredService<Serializer>(), _services.GetRequiredService<RedisStreamMetrics>(),
             _services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
