@@ -50,7 +50,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 if (feed is null)
                 {
                     var stream = client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<GrainEvent>(StreamId.Create(source.Namespace, source.Key));
-                    feed = new StreamFeed(stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace);
+                    feed = new StreamFeed(stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace, catchUp);
                     await feed.SubscribeAsync(cancellationToken).ConfigureAwait(false);
                     lock (_feeds) _feeds[source] = feed;
                     _watchdog ??= Task.Run(Watch, CancellationToken.None);
@@ -112,21 +112,14 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 lock (_feeds) feeds = [.. _feeds.Values];
                 foreach (var feed in feeds)
                 {
-                    if (await feed.IsSubscribedAsync().ConfigureAwait(false)) continue;
-                    await _gate.WaitAsync(_stopping.Token).ConfigureAwait(false);
                     try
                     {
-                        bool current;
-                        lock (_feeds) current = _feeds.ContainsValue(feed);
-                        if (!current) continue;
-                        var (caughtUp, complete) = await feed.RecoverAsync(catchUp, _stopping.Token).ConfigureAwait(false);
-                        metrics.SourceRecovered(caughtUp);
-                        if (complete) LogRecovered(logger, feed.Stream.StreamId.ToString(), caughtUp);
-                        else LogRecoveredWithGap(logger, feed.Stream.StreamId.ToString(), caughtUp);
+                        await CheckAsync(feed).ConfigureAwait(false);
                     }
-                    finally
+                    catch (Exception ex) when (ex is not OutOfMemoryException && !_stopping.IsCancellationRequested)
                     {
-                        _gate.Release();
+                        // The cluster or Redis may be away for a moment; this feed is tried again next round.
+                        LogWatchFailed(logger, ex);
                     }
                 }
             }
@@ -139,6 +132,26 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 // The cluster or Redis may be away for a moment; the next round tries again.
                 LogWatchFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task CheckAsync(StreamFeed feed)
+    {
+        if (!feed.CatchUpOwed && await feed.IsSubscribedAsync().ConfigureAwait(false)) return;
+        await _gate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        try
+        {
+            bool current;
+            lock (_feeds) current = _feeds.ContainsValue(feed);
+            if (!current) return;
+            var (caughtUp, complete) = await feed.RecoverAsync(_stopping.Token).ConfigureAwait(false);
+            metrics.SourceRecovered(caughtUp);
+            if (complete) LogRecovered(logger, feed.Stream.StreamId.ToString(), caughtUp);
+            else LogRecoveredWithGap(logger, feed.Stream.StreamId.ToString(), caughtUp);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -8,28 +8,57 @@ namespace GridTokenX.ApiHost.Realtime;
 /// <summary>
 /// One Orleans stream as this host reads it: drops what it has already delivered, then hands each event to the
 /// channel it belongs to, if a socket on this host wants that channel (only then is it mapped to its wire shape).
-/// It remembers the position of the last event it got, so that if Orleans drops the subscription it can subscribe
-/// again and read the hole back from Redis (<see cref="RecoverAsync"/>).
 /// </summary>
+/// <remarks>
+/// It remembers the position of the last event it got (from the moment it subscribed). If Orleans drops the
+/// subscription, <see cref="RecoverAsync"/> subscribes again and reads the hole back from Redis, holding live events
+/// back meanwhile (without blocking Orleans' delivery to this client), and keeps owing the catch-up until a read
+/// succeeds. A new subscription's first live event triggers one more read: Orleans starts a new subscriber at the
+/// newest event in its cache, so events appended around the moment of subscribing could otherwise slip between the
+/// two paths.
+/// </remarks>
 /// <param name="sequenced">
 /// The stream has one writer that numbers its events in order (a market's streams): redeliveries are dropped
 /// exactly by position. Other streams are de-duplicated by remembering recent ids.
 /// </param>
-internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMapper mapper, bool sequenced)
+/// <param name="catchUp">Reads missed events from Redis; null in standalone mode, where subscriptions are not dropped.</param>
+internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMapper mapper, bool sequenced, RedisStreamCatchUp? catchUp)
 {
+    private const int MaxCatchUpEvents = 100_000;
     private readonly IEventDeduplicator _seen = sequenced ? new SequenceDeduplicator() : new RecentIdDeduplicator(4096);
 
-    // Live deliveries and a catch-up take turns, so events reach channels in order and the de-duplicator needs no lock.
+    // Dispatch, the de-duplicator and the position are used under _turn only, one event at a time.
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Lock _sync = new();
     private ImmutableDictionary<string, ChannelTarget> _targets = ImmutableDictionary<string, ChannelTarget>.Empty.WithComparers(StringComparer.Ordinal);
     private StreamSequenceToken? _lastToken;
+    private bool _verifyNext;
+
+    // Non-null while a catch-up is owed: live events wait here, in order (guarded by _sync).
+    private List<(GrainEvent Event, StreamSequenceToken? Token)>? _held;
 
     public IAsyncStream<GrainEvent> Stream { get; } = stream;
 
     public StreamSubscriptionHandle<GrainEvent>? Handle { get; private set; }
 
-    public async Task SubscribeAsync(CancellationToken cancellationToken) =>
+    public bool CatchUpOwed
+    {
+        get
+        {
+            lock (_sync) return _held is not null;
+        }
+    }
+
+    public async Task SubscribeAsync(CancellationToken cancellationToken)
+    {
+        if (catchUp is not null)
+        {
+            _lastToken = await catchUp.PositionAsync(Stream.StreamId, cancellationToken).ConfigureAwait(false);
+            _verifyNext = true;
+        }
+
         Handle = await Stream.SubscribeAsync(OnNextAsync).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public void Add(ChannelTarget target) => ImmutableInterlocked.Update(ref _targets, static (t, x) => t.SetItem(x.Channel, x), target);
 
@@ -48,35 +77,91 @@ internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMappe
         return handles.Any(h => h.HandleId == handle.HandleId);
     }
 
-    /// <summary>Subscribes again and delivers, from Redis, what arrived after the last event this feed got.</summary>
+    /// <summary>Subscribes again if need be and delivers, from Redis, what arrived after the last event this feed got.</summary>
     /// <returns>Events read back, and whether the hole is known to be filled completely.</returns>
-    public async Task<(int CaughtUp, bool Complete)> RecoverAsync(RedisStreamCatchUp? catchUp, CancellationToken cancellationToken)
+    /// <exception cref="Exception">Redis or Orleans failed: the catch-up stays owed (<see cref="CatchUpOwed"/>).</exception>
+    public async Task<(int CaughtUp, bool Complete)> RecoverAsync(CancellationToken cancellationToken)
     {
+        lock (_sync) _held ??= [];
+        StreamSequenceToken? from;
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Handle = await Stream.SubscribeAsync(OnNextAsync).WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (_lastToken is null) return (0, true);
-            if (catchUp is null) return (0, false);
-            var missed = await catchUp.ReadAfterAsync(Stream.StreamId, _lastToken, until: 100_000, cancellationToken).ConfigureAwait(false);
-            foreach (var (e, token) in missed.Events)
-            {
-                if (e is GrainEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
-            }
-
-            return (missed.Events.Count, missed.Complete);
+            from = _lastToken;
         }
         finally
         {
             _turn.Release();
         }
+
+        if (!await IsSubscribedAsync().ConfigureAwait(false))
+            Handle = await Stream.SubscribeAsync(OnNextAsync).WaitAsync(cancellationToken).ConfigureAwait(false);
+        RedisStreamCatchUpResult? missed = null;
+        if (catchUp is not null && from is not null)
+            missed = await catchUp.ReadAfterAsync(Stream.StreamId, from, MaxCatchUpEvents, cancellationToken).ConfigureAwait(false);
+
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var (e, token) in missed?.Events ?? [])
+            {
+                if (e is GrainEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                List<(GrainEvent Event, StreamSequenceToken? Token)> held;
+                lock (_sync)
+                {
+                    held = _held ?? [];
+                    _held = held.Count == 0 ? null : [];
+                }
+
+                if (held.Count == 0) break;
+                foreach (var (e, token) in held) await DispatchAsync(e, token).ConfigureAwait(false);
+            }
+
+            _verifyNext = catchUp is not null;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+
+        return (missed?.Events.Count ?? 0, from is null || missed?.Complete == true);
     }
 
     public async Task OnNextAsync(GrainEvent e, StreamSequenceToken? token)
     {
+        lock (_sync)
+        {
+            if (_held is not null)
+            {
+                _held.Add((e, token));
+                return;
+            }
+        }
+
         await _turn.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (_verifyNext && catchUp is not null && _lastToken is not null)
+            {
+                _verifyNext = false;
+                try
+                {
+                    var missed = await catchUp.ReadAfterAsync(Stream.StreamId, _lastToken, MaxCatchUpEvents, CancellationToken.None).ConfigureAwait(false);
+                    foreach (var (m, t) in missed.Events)
+                    {
+                        if (m is GrainEvent missedEvent) await DispatchAsync(missedEvent, t).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    // Only a safety net around subscribing; the live event still goes out.
+                }
+            }
+
             await DispatchAsync(e, token).ConfigureAwait(false);
         }
         finally

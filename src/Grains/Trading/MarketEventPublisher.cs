@@ -24,6 +24,9 @@ public sealed partial class MarketEventPublisher(MarketEventPublisher.Append? ap
     /// <summary>Most events in one stream entry: bounds an entry's size when a round has a large backlog.</summary>
     public const int MaxEventsPerEntry = 512;
 
+    /// <summary>A round stops taking queued batches at this many events (a batch is never split across rounds).</summary>
+    public const int MaxEventsPerRound = 8 * MaxEventsPerEntry;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(10);
     private readonly Queue<(long Head, List<ChannelEvent> Events)> _queue = new();
@@ -66,39 +69,45 @@ public sealed partial class MarketEventPublisher(MarketEventPublisher.Append? ap
 
     private async Task Run()
     {
-        var backoff = TimeSpan.FromMilliseconds(50);
-        var round = new List<ChannelEvent>();
-        long roundHead = 0;
-        while (_queue.Count > 0 || round.Count > 0)
+        try
         {
-            // Take everything queued so far; after a failure the same round (plus what arrived since) is retried.
-            // A retried round may append again what a failed attempt did store: subscribers drop it by id.
-            while (_queue.TryDequeue(out var next))
+            var backoff = TimeSpan.FromMilliseconds(50);
+            var round = new List<ChannelEvent>();
+            long roundHead = 0;
+            while (_queue.Count > 0 || round.Count > 0)
             {
-                round.AddRange(next.Events);
-                roundHead = next.Head;
-            }
+                // Take what is queued, up to a bounded round: after a failure the same round is retried (plus what fits
+                // of what arrived since), so a backlog is worked off in rounds that can finish rather than in one
+                // ever-larger retry. A retried round may append again what a failed attempt stored: subscribers drop it.
+                while (round.Count < MaxEventsPerRound && _queue.TryDequeue(out var next))
+                {
+                    round.AddRange(next.Events);
+                    roundHead = next.Head;
+                }
 
-            try
-            {
-                var started = time.GetTimestamp();
-                // A round that never completes would stall the market behind back-pressure: give up on it and retry
-                // (subscribers drop what an abandoned attempt did append).
-                await Publish(round).WaitAsync(RoundTimeout, time);
-                metrics.EventsPublished(symbol, round.Count, roundHead - PublishedHead, time.GetElapsedTime(started));
-                round.Clear();
-                Advance(roundHead);
-                backoff = TimeSpan.FromMilliseconds(50);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogPublishFailed(ex, symbol, roundHead, backoff.TotalMilliseconds);
-                await Task.Delay(backoff, time);
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+                try
+                {
+                    var started = time.GetTimestamp();
+                    // A round that never completes would stall the market behind back-pressure: give up on it and retry.
+                    await Publish(round).WaitAsync(RoundTimeout, time);
+                    metrics.EventsPublished(symbol, round.Count, roundHead - PublishedHead, time.GetElapsedTime(started));
+                    round.Clear();
+                    Advance(roundHead);
+                    backoff = TimeSpan.FromMilliseconds(50);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    LogPublishFailed(ex, symbol, roundHead, backoff.TotalMilliseconds);
+                    await Task.Delay(backoff, time);
+                    backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+                }
             }
         }
-
-        _running = false;
+        finally
+        {
+            // Whatever ends the loop, the next Enqueue must be able to start it again.
+            _running = false;
+        }
     }
 
     private Task Publish(List<ChannelEvent> events)

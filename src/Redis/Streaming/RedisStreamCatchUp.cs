@@ -17,6 +17,19 @@ public sealed class RedisStreamCatchUp(string provider, RedisStreamOptions optio
     private readonly HashRingBasedStreamQueueMapper _mapper =
         new(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.QueueCount }, provider);
 
+    /// <summary>
+    /// The position of the newest entry in the stream's queue right now (after every event of it): a subscriber that
+    /// has not received anything yet can catch up from here.
+    /// </summary>
+    public async Task<StreamSequenceToken> PositionAsync(StreamId streamId, CancellationToken cancellationToken)
+    {
+        var key = RedisStreamKeys.Stream(provider, _mapper.GetQueueForStream(streamId));
+        var newest = await redis.GetDatabase().StreamRangeAsync(key, "-", "+", count: 1, messageOrder: Order.Descending)
+            .WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
+        var id = newest.Length > 0 ? (string)newest[0].Id! : "0-0";
+        return new RedisStreamSequenceToken(RedisStreamEntryId.ToSequenceNumber(id), int.MaxValue, Guid.Empty);
+    }
+
     /// <param name="after">The last position the subscriber saw (the token of its last event).</param>
     /// <param name="until">Stop after this many events (the caller's bound on one catch-up).</param>
     public async Task<RedisStreamCatchUpResult> ReadAfterAsync(StreamId streamId, StreamSequenceToken after, int until, CancellationToken cancellationToken)
@@ -28,7 +41,8 @@ public sealed class RedisStreamCatchUp(string provider, RedisStreamOptions optio
 
         // The entry the subscriber last saw may have had events after the one it got: start at that entry, inclusive.
         var first = await db.StreamRangeAsync(key, minId: last, maxId: "+", count: 1).WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
-        var complete = first.Length > 0 && (string)first[0].Id! == last;
+        // From a position taken on an empty queue ("0-0") everything still in Redis follows it.
+        var complete = after.SequenceNumber == 0 || (first.Length > 0 && (string)first[0].Id! == last);
         RedisValue from = last;
         while (events.Count < until)
         {
@@ -48,7 +62,8 @@ public sealed class RedisStreamCatchUp(string provider, RedisStreamOptions optio
             from = "(" + (string)page[^1].Id!;
         }
 
-        return new RedisStreamCatchUpResult(events, complete);
+        // Stopping at the bound leaves events unread: the hole is not known to be filled.
+        return new RedisStreamCatchUpResult(events, complete && events.Count < until);
     }
 }
 
