@@ -49,7 +49,7 @@ public static class ApiApplication
         var publishEvents = builder.Configuration.GetValue("GridTokenX:Trading:PublishEvents", defaultValue: true);
         if (publishEvents)
         {
-            services.AddSingleton<WireEventMapper>();
+            services.TryAddSingleton<WireEventMapper>();
             services.TryAddSingleton<OrleansChannelSource>();
             services.AddSingleton<IChannelSource>(sp => sp.GetRequiredService<OrleansChannelSource>());
         }

@@ -50,7 +50,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 if (feed is null)
                 {
                     var stream = client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<GrainEvent>(StreamId.Create(source.Namespace, source.Key));
-                    feed = new StreamFeed(stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace, catchUp);
+                    feed = new StreamFeed(source, stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace, catchUp);
                     await feed.SubscribeAsync(cancellationToken).ConfigureAwait(false);
                     lock (_feeds) _feeds[source] = feed;
                     _watchdog ??= Task.Run(Watch, CancellationToken.None);
@@ -78,15 +78,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
         foreach (var feed in feeds)
         {
             if (!feed.Remove(target)) continue;
-            lock (_feeds)
-            {
-                foreach (var (key, value) in _feeds)
-                {
-                    if (!ReferenceEquals(value, feed)) continue;
-                    _feeds.Remove(key);
-                    break;
-                }
-            }
+            lock (_feeds) _feeds.Remove(feed.Source);
 
             try
             {
@@ -127,11 +119,6 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
             {
                 return;
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The cluster or Redis may be away for a moment; the next round tries again.
-                LogWatchFailed(logger, ex);
-            }
         }
     }
 
@@ -142,7 +129,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
         try
         {
             bool current;
-            lock (_feeds) current = _feeds.ContainsValue(feed);
+            lock (_feeds) current = _feeds.TryGetValue(feed.Source, out var held) && ReferenceEquals(held, feed);
             if (!current) return;
             var (caughtUp, complete) = await feed.RecoverAsync(_stopping.Token).ConfigureAwait(false);
             metrics.SourceRecovered(caughtUp);

@@ -22,7 +22,9 @@ namespace GridTokenX.ApiHost.Realtime;
 /// exactly by position. Other streams are de-duplicated by remembering recent ids.
 /// </param>
 /// <param name="catchUp">Reads missed events from Redis; null in standalone mode, where subscriptions are not dropped.</param>
-internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMapper mapper, bool sequenced, RedisStreamCatchUp? catchUp)
+/// <param name="source">The stream's (namespace, key), as the source indexes its feeds.</param>
+internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncStream<GrainEvent> stream, WireEventMapper mapper, bool sequenced,
+    RedisStreamCatchUp? catchUp)
 {
     private const int MaxCatchUpEvents = 100_000;
     private readonly IEventDeduplicator _seen = sequenced ? new SequenceDeduplicator() : new RecentIdDeduplicator(4096);
@@ -36,6 +38,8 @@ internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMappe
 
     // Non-null while a catch-up is owed: live events wait here, in order (guarded by _sync).
     private List<(GrainEvent Event, StreamSequenceToken? Token)>? _held;
+
+    public (string Namespace, string Key) Source { get; } = source;
 
     public IAsyncStream<GrainEvent> Stream { get; } = stream;
 
@@ -103,11 +107,7 @@ internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMappe
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var (e, token) in missed?.Events ?? [])
-            {
-                if (e is GrainEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
-            }
-
+            if (missed is not null) await DispatchAllAsync(missed).ConfigureAwait(false);
             while (true)
             {
                 List<(GrainEvent Event, StreamSequenceToken? Token)> held;
@@ -150,11 +150,8 @@ internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMappe
                 _verifyNext = false;
                 try
                 {
-                    var missed = await catchUp.ReadAfterAsync(Stream.StreamId, _lastToken, MaxCatchUpEvents, CancellationToken.None).ConfigureAwait(false);
-                    foreach (var (m, t) in missed.Events)
-                    {
-                        if (m is GrainEvent missedEvent) await DispatchAsync(missedEvent, t).ConfigureAwait(false);
-                    }
+                    await DispatchAllAsync(await catchUp.ReadAfterAsync(Stream.StreamId, _lastToken, MaxCatchUpEvents, CancellationToken.None)
+                        .ConfigureAwait(false)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
                 {
@@ -167,6 +164,14 @@ internal sealed class StreamFeed(IAsyncStream<GrainEvent> stream, WireEventMappe
         finally
         {
             _turn.Release();
+        }
+    }
+
+    private async Task DispatchAllAsync(RedisStreamCatchUpResult missed)
+    {
+        foreach (var (e, token) in missed.Events)
+        {
+            if (e is GrainEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
         }
     }
 
