@@ -10,7 +10,9 @@
 #
 # Parameters (environment):
 #   CONNECTIONS=10000   sockets (each process needs that many file descriptors; ulimit -n is raised if it can be)
-#   RATE=2              crossing order pairs per second in the Orleans phase (each makes a trade_executed and a
+#   MARKETS=1           markets the sockets are spread over (socket k watches market k mod MARKETS: ENERGY-USD, then
+#                       ZONE1-USD ...); with one, every socket watches market:ENERGY-USD, the hot-market worst case
+#   RATE=2              crossing order pairs per second in the Orleans phase, over all markets (each makes a trade_executed and a
 #                       price_update, plus an order_book_update per journal batch: about 3-4 market events)
 #   BASELINE_RATE=auto  events/s of the in-process broadcast; auto = the rate the Orleans phase delivered
 #   PHASES=orleans,baseline   feeds to measure, in this order, over the same sockets; "idle" (no feed) measures
@@ -25,6 +27,7 @@
 set -euo pipefail
 
 CONNECTIONS=${CONNECTIONS:-10000}
+MARKETS=${MARKETS:-1}
 RATE=${RATE:-2}
 BASELINE_RATE=${BASELINE_RATE:-auto}
 PHASES=${PHASES:-orleans,baseline}
@@ -59,14 +62,23 @@ SIGNING_KEY="fanout-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 export GridTokenX__ClusterId="fanout-bench-$$-$RANDOM"
 export GridTokenX__Trading__PublishEvents=true
+# The bench's markets (FanoutOptions.Symbol names them the same way), all on ENERGY-USD's grid and limits.
+if (( MARKETS > 1 )); then
+  for (( i = 0; i < MARKETS; i++ )); do
+    symbol=$([[ $i == 0 ]] && echo ENERGY-USD || echo "ZONE$i-USD")
+    export "GridTokenX__Markets__${i}__Symbol=$symbol" "GridTokenX__Markets__${i}__TickSize=0.0001" "GridTokenX__Markets__${i}__LotSize=0.001" \
+      "GridTokenX__Markets__${i}__MinPrice=0.0100" "GridTokenX__Markets__${i}__MaxPrice=10.0000" "GridTokenX__Markets__${i}__MinQuantity=0.001" \
+      "GridTokenX__Markets__${i}__MaxQuantity=100000"
+  done
+fi
 export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
 start_silo "$SILO_DLL"
 start_api "$HOST_DLL"
 
-log "client: $CONNECTIONS sockets ($RAMP at a time), phases $PHASES, $RATE order pairs/s, baseline $BASELINE_RATE events/s, warm-up $WARMUP s, measured $DURATION s"
-client_args=(--url "$API_URL" --connections "$CONNECTIONS" --ramp "$RAMP" --phases "$PHASES" --pairs-per-second "$RATE"
+log "client: $CONNECTIONS sockets over $MARKETS market(s) ($RAMP at a time), phases $PHASES, $RATE order pairs/s, baseline $BASELINE_RATE events/s, warm-up $WARMUP s, measured $DURATION s"
+client_args=(--url "$API_URL" --connections "$CONNECTIONS" --markets "$MARKETS" --ramp "$RAMP" --phases "$PHASES" --pairs-per-second "$RATE"
   --baseline-rate "$BASELINE_RATE" --signing-key "$SIGNING_KEY" --warmup "$WARMUP" --duration "$DURATION" --settle "$SETTLE"
   --cpu-pids "redis:$REDIS_PID,silo:$SILO_PID,apihost:$API_PID,client:self")
 if [[ "$DEFLATE" == 1 ]]; then client_args+=(--deflate); fi
@@ -81,13 +93,13 @@ memory=$(grep '^MEMORY connections=' "$WORK/client.out" || true)
 baseline=$(grep '^RESULT phase=baseline ' "$WORK/client.out" || true)
 echo
 echo "== fan-out summary (latency = client receipt - event timestamp, ms; memory = API host per idle socket) =="
-printf '%-20s %11s %13s %13s %8s %8s %8s %8s %13s %16s %14s\n' scenario connections 'events/s/sock' 'deliveries/s' p50 p99 p99.9 max slow-closes 'mem/idle RSS,GC' 'p99/baseline'
+printf '%-20s %8s %11s %13s %13s %8s %8s %8s %8s %13s %16s %14s\n' scenario markets connections 'events/s/sock' 'deliveries/s' p50 p99 p99.9 max slow-closes 'mem/idle RSS,GC' 'p99/baseline'
 for phase in baseline orleans; do
   r=$(grep "^RESULT phase=$phase " "$WORK/client.out" || true)
   [[ -n "$r" ]] || continue
   name=$([[ $phase == baseline ]] && echo 'baseline in-process' || echo 'Orleans+Redis')
   ratio=$(awk -v a="$(field "$r" p99)" -v b="$(field "$baseline" p99)" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
-  printf '%-20s %11s %13s %13s %8s %8s %8s %8s %13s %16s %14s\n' "$name" "$(field "$r" connections)" "$(field "$r" events_per_socket)" \
+  printf '%-20s %8s %11s %13s %13s %8s %8s %8s %8s %13s %16s %14s\n' "$name" "$MARKETS" "$(field "$r" connections)" "$(field "$r" events_per_socket)" \
     "$(field "$r" deliveries)" "$(field "$r" p50)" "$(field "$r" p99)" "$(field "$r" p999)" "$(field "$r" max)" "$(field "$r" slow_consumer)" \
     "$(field "$memory" rss_per_connection),$(field "$memory" gc_heap_per_connection) B" "$ratio"
 done

@@ -11,7 +11,9 @@ public sealed class FanoutOptions
           --url <http://127.0.0.1:5080>   API host (the bench host, bench/FanoutHost, for the baseline and memory)
           --connections <n>               sockets, each subscribed to --channel (default 1000)
           --ramp <n>                      sockets opened at a time (default 500)
-          --channel <market:ENERGY-USD>   the one public channel every socket subscribes to
+          --channel <market:ENERGY-USD>   the public channel every socket subscribes to (with --markets 1)
+          --markets <n>                   n markets, ENERGY-USD then ZONE1-USD … ZONE{n-1}-USD (the hosts must define
+                                          them): socket k subscribes to market k mod n, order pairs take the markets in turn
           --phases <orleans,baseline>     feeds to measure, in order, over the same sockets; idle = no feed (CPU only)
           --pairs-per-second <r>          orleans phase: crossing order pairs per second (default 2)
           --baseline-rate <auto|r>        baseline phase: events per second; auto = what the orleans phase delivered
@@ -27,6 +29,13 @@ public sealed class FanoutOptions
     public int Connections { get; private init; } = 1000;
     public int Ramp { get; private init; } = 500;
     public string Channel { get; private init; } = "market:ENERGY-USD";
+    public int Markets { get; private init; } = 1;
+
+    /// <summary>The market channels the sockets are spread over: just <see cref="Channel"/> with one market.</summary>
+    public string[] Channels => Markets == 1 ? [Channel] : [.. Enumerable.Range(0, Markets).Select(i => "market:" + Symbol(i))];
+
+    /// <summary>The bench's market names, as bench/run-fanout.sh defines them for the hosts.</summary>
+    public static string Symbol(int market) => market == 0 ? "ENERGY-USD" : "ZONE" + market.ToString(CultureInfo.InvariantCulture) + "-USD";
     public string[] Phases { get; private init; } = ["orleans", "baseline"];
     public double PairsPerSecond { get; private init; } = 2;
     public double? BaselineRate { get; private init; }
@@ -51,7 +60,7 @@ public sealed class FanoutOptions
             else throw new ArgumentException($"{args[i]}: expected --name value.");
         }
 
-        var known = new HashSet<string>(["url", "connections", "ramp", "channel", "phases", "pairs-per-second", "baseline-rate",
+        var known = new HashSet<string>(["url", "connections", "ramp", "channel", "markets", "phases", "pairs-per-second", "baseline-rate",
             "signing-key", "warmup", "duration", "settle", "cpu-pids"], StringComparer.Ordinal);
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown) throw new ArgumentException($"Unknown option --{unknown}.");
 
@@ -68,6 +77,7 @@ public sealed class FanoutOptions
             Connections = (int)Number("connections", 1000, 1, 60_000),
             Ramp = (int)Number("ramp", 500, 1, 10_000),
             Channel = values.GetValueOrDefault("channel", "market:ENERGY-USD"),
+            Markets = (int)Number("markets", 1, 1, 1000),
             Phases = values.GetValueOrDefault("phases", "orleans,baseline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             PairsPerSecond = Number("pairs-per-second", 2, 0.01, 10_000),
             BaselineRate = values.GetValueOrDefault("baseline-rate", "auto") == "auto" ? null : Number("baseline-rate", 0, 0.01, 100_000),
@@ -78,6 +88,7 @@ public sealed class FanoutOptions
             Deflate = deflate,
             CpuPids = values.GetValueOrDefault("cpu-pids"),
         };
+        if (o.Markets > 1 && values.ContainsKey("channel")) throw new ArgumentException("--channel and --markets exclude each other.");
         if (!o.Url.IsLoopback) throw new ArgumentException("--url must be a loopback address: this tool only loads the local machine.");
         if (o.Phases.Any(p => p is not ("orleans" or "baseline" or "idle"))) throw new ArgumentException("--phases takes orleans, baseline and idle.");
         if (o.Phases.Contains("orleans") && string.IsNullOrEmpty(o.SigningKey)) throw new ArgumentException("--signing-key is required for the orleans phase.");

@@ -23,12 +23,13 @@ public static class FanoutRun
         var report = new FanoutReport(o, recorder);
 
         report.MemoryBefore = await host.MemoryAsync(cancellationToken);
-        var subscribe = Encoding.UTF8.GetBytes($$"""{"op":"subscribe","channels":["{{o.Channel}}"],"req_id":"1"}""");
+        var channels = o.Channels;
+        var subscribes = channels.Select(c => Encoding.UTF8.GetBytes($$"""{"op":"subscribe","channels":["{{c}}"],"req_id":"1"}""")).ToArray();
         var connectStart = Stopwatch.GetTimestamp();
         for (var opened = 0; opened < o.Connections; opened += o.Ramp)
         {
-            var batch = Enumerable.Range(0, Math.Min(o.Ramp, o.Connections - opened)).Select(_ => sockets.Add(new FanoutSocket(recorder))).ToArray();
-            var opens = await Task.WhenAll(batch.Select(socket => OpenAsync(socket, o, wsInvoker, subscribe, shutdown.Token)));
+            var batch = Enumerable.Range(opened, Math.Min(o.Ramp, o.Connections - opened)).Select(k => (Socket: sockets.Add(new FanoutSocket(recorder)), Index: k)).ToArray();
+            var opens = await Task.WhenAll(batch.Select(b => OpenAsync(b.Socket, o, wsInvoker, subscribes[b.Index % subscribes.Length], shutdown.Token)));
             report.ConnectFailures += opens.Count(ok => !ok);
         }
 
@@ -73,10 +74,11 @@ public static class FanoutRun
 
     private static async Task OrleansPhaseAsync(FanoutOptions o, HttpClient http, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
     {
-        var symbol = o.Channel[(o.Channel.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        var driver = new OrderDriver(http, Encoding.UTF8.GetBytes(o.SigningKey!), symbol);
+        var symbols = o.Channels.Select(c => c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToArray();
+        var driver = new OrderDriver(http, Encoding.UTF8.GetBytes(o.SigningKey!), symbols);
         await driver.SeedBookAsync(cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"orleans phase: {o.PairsPerSecond} crossing order pairs/s, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"orleans phase: {o.PairsPerSecond} crossing order pairs/s over {symbols.Length} market(s), warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
         var cpu = StartWindow(o, recorder.Orleans, cancellationToken);
         await driver.RunAsync(o.PairsPerSecond, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
@@ -87,11 +89,14 @@ public static class FanoutRun
 
     private static async Task BaselinePhaseAsync(FanoutOptions o, BenchHostApi host, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
     {
-        // "auto" matches the event rate the Orleans phase delivered, so the two feeds are compared at the same load.
-        var rate = o.BaselineRate ?? Math.Max(1, Math.Round(report.EventsPerSocketPerSecond(recorder.Orleans), 1));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline phase: in-process broadcast at {rate} events/s, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
+        // "auto" matches the event rate the Orleans phase delivered, so the two feeds are compared at the same load: each
+        // socket watches one market, so every market channel carries the per-socket rate.
+        var channels = o.Channels;
+        var rate = o.BaselineRate ?? Math.Max(1, Math.Round(report.EventsPerSocketPerSecond(recorder.Orleans) * channels.Length, 1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"baseline phase: in-process broadcast at {rate} events/s over {channels.Length} channel(s), warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
         var cpu = StartWindow(o, recorder.Baseline, cancellationToken);
-        await host.StartBroadcastAsync(o.Channel, rate, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
+        await host.StartBroadcastAsync(string.Join(',', channels), rate, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds + o.DurationSeconds + o.SettleSeconds), cancellationToken);
         report.Cpu["baseline"] = await cpu;
         report.Broadcast = await host.BroadcastStatusAsync(cancellationToken);

@@ -10,9 +10,10 @@ namespace GridTokenX.Bench.FanoutClient;
 /// an IOC buy at 0.1000 from another user that takes it, so every pair makes one trade (trade_executed and
 /// price_update on the market channel) plus a book update per journal batch, and the book returns to its seeded
 /// shape. The seed is ten bid and ten ask levels away from 0.1000, so book updates carry a full top of book.
-/// Open loop: pairs start on schedule whether or not earlier ones finished (bounded, and skips are counted).
+/// Open loop: pairs start on schedule whether or not earlier ones finished (bounded, and skips are counted). With
+/// several markets, the pairs take them in turn.
 /// </summary>
-public sealed class OrderDriver(HttpClient http, byte[] signingKey, string symbol)
+public sealed class OrderDriver(HttpClient http, byte[] signingKey, IReadOnlyList<string> symbols)
 {
     private const int MaxPairsInFlight = 64;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -33,17 +34,21 @@ public sealed class OrderDriver(HttpClient http, byte[] signingKey, string symbo
 
     public async Task SeedBookAsync(CancellationToken cancellationToken)
     {
-        for (var level = 0; level < 10; level++)
+        // Markets are seeded side by side, a few at a time, so a hundred of them do not take minutes.
+        await Parallel.ForEachAsync(symbols, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (symbol, ct) =>
         {
-            await PlaceAsync(_maker, Order("buy", 0.0950m - level * 0.0001m, "5.000", "gtc"), cancellationToken);
-            await PlaceAsync(_maker, Order("sell", 0.1050m + level * 0.0001m, "5.000", "gtc"), cancellationToken);
-        }
+            for (var level = 0; level < 10; level++)
+            {
+                await PlaceAsync(_maker, Order(symbol, "buy", 0.0950m - level * 0.0001m, "5.000", "gtc"), ct);
+                await PlaceAsync(_maker, Order(symbol, "sell", 0.1050m + level * 0.0001m, "5.000", "gtc"), ct);
+            }
+        });
     }
 
     public async Task RunAsync(double pairsPerSecond, double seconds, CancellationToken cancellationToken)
     {
-        var sell = Order("sell", 0.1000m, "1.000", "gtc");
-        var buy = Order("buy", 0.1000m, "1.000", "ioc");
+        var sells = symbols.Select(s => Order(s, "sell", 0.1000m, "1.000", "gtc")).ToArray();
+        var buys = symbols.Select(s => Order(s, "buy", 0.1000m, "1.000", "ioc")).ToArray();
         var period = TimeSpan.FromSeconds(1 / pairsPerSecond);
         var pairs = (long)(pairsPerSecond * seconds);
         var started = Stopwatch.GetTimestamp();
@@ -58,7 +63,9 @@ public sealed class OrderDriver(HttpClient http, byte[] signingKey, string symbo
                 continue;
             }
 
-            running.Add(PairAsync(sell, buy, cancellationToken));
+            // Markets in turn: each trades at 1/n of the rate, and a market's pairs never overlap unless it falls behind.
+            var market = (int)(n % symbols.Count);
+            running.Add(PairAsync(sells[market], buys[market], cancellationToken));
         }
 
         await Task.WhenAll(running);
@@ -98,6 +105,6 @@ public sealed class OrderDriver(HttpClient http, byte[] signingKey, string symbo
 
     private static string Bearer(byte[] key, string user) => "Bearer " + Hs256Token.Mint(key, user, TimeSpan.FromHours(2));
 
-    private byte[] Order(string side, decimal price, string quantity, string timeInForce) => Encoding.UTF8.GetBytes(
+    private static byte[] Order(string symbol, string side, decimal price, string quantity, string timeInForce) => Encoding.UTF8.GetBytes(
         $$"""{"symbol":"{{symbol}}","side":"{{side}}","type":"limit","price":"{{price.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}}","quantity":"{{quantity}}","time_in_force":"{{timeInForce}}"}""");
 }

@@ -14,9 +14,10 @@ public static class BenchEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var bench = app.MapGroup("/bench").AllowAnonymous().ExcludeFromDescription();
+        // channel: one channel or several, comma-separated; the rate is for all of them together.
         bench.MapPost("/broadcast", (Broadcaster broadcaster, string channel, double rate, double seconds) =>
             rate is > 0 and <= 100_000 && seconds is > 0 and <= 3600
-                ? broadcaster.TryStart(channel, rate, seconds) ? Results.Accepted(value: broadcaster.Status) : Results.Conflict(broadcaster.Status)
+                ? broadcaster.TryStart(channel.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), rate, seconds) ? Results.Accepted(value: broadcaster.Status) : Results.Conflict(broadcaster.Status)
                 : Results.BadRequest("rate must be in (0, 100000] events/s and seconds in (0, 3600]"));
         bench.MapGet("/broadcast", (Broadcaster broadcaster) => broadcaster.Status);
         bench.MapGet("/threadpool", (ThreadPoolWatch watch) => watch.ReadAndReset());

@@ -16,20 +16,23 @@ public sealed class Broadcaster(IChannelPublisher publisher, EventTemplates temp
 
     public BroadcastStatus Status { get; private set; } = new(false, "", 0, 0, 0, 0);
 
-    /// <summary>Starts a broadcast unless one is running; false when one is.</summary>
-    public bool TryStart(string channel, double eventsPerSecond, double seconds)
+    /// <summary>
+    /// Starts a broadcast unless one is running (false when one is): <paramref name="eventsPerSecond"/> in all, taking the
+    /// channels in turn, each replaying its own remembered events.
+    /// </summary>
+    public bool TryStart(IReadOnlyList<string> channels, double eventsPerSecond, double seconds)
     {
         lock (_gate)
         {
             if (!_running.IsCompleted) return false;
-            var events = templates.For(channel);
-            Status = new BroadcastStatus(true, channel, eventsPerSecond, events.Length, 0, 0);
-            _running = Task.Run(() => RunAsync(channel, events, eventsPerSecond, seconds, lifetime.ApplicationStopping));
+            var events = channels.Select(templates.For).ToArray();
+            Status = new BroadcastStatus(true, string.Join(',', channels), eventsPerSecond, events.Sum(e => e.Length), 0, 0);
+            _running = Task.Run(() => RunAsync([.. channels], events, eventsPerSecond, seconds, lifetime.ApplicationStopping));
             return true;
         }
     }
 
-    private async Task RunAsync(string channel, ChannelEvent[] events, double rate, double seconds, CancellationToken cancellationToken)
+    private async Task RunAsync(string[] channels, ChannelEvent[][] events, double rate, double seconds, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         var total = (long)(rate * seconds);
@@ -45,9 +48,11 @@ public sealed class Broadcaster(IChannelPublisher publisher, EventTemplates temp
                 // Task.Delay has ~1 ms granularity here; below that, publishing a hair early is harmless.
                 if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
                 maxLateMs = Math.Max(maxLateMs, -Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due).TotalMilliseconds);
-                var template = events[published % events.Length];
+                var turn = (int)(published % channels.Length);
+                var own = events[turn];
+                var template = own[published / channels.Length % own.Length];
                 var id = "bench-" + published.ToString(CultureInfo.InvariantCulture);
-                await publisher.PublishAsync(channel, template with { Id = id, Timestamp = DateTimeOffset.UtcNow }, cancellationToken);
+                await publisher.PublishAsync(channels[turn], template with { Id = id, Timestamp = DateTimeOffset.UtcNow }, cancellationToken);
             }
         }
         catch (OperationCanceledException)

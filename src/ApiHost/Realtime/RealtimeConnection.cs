@@ -14,6 +14,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
     private readonly WebSocket _socket;
+    private readonly FrameBatchingStream? _batching;
     private readonly ClaimsPrincipal? _caller;
     private readonly string _callerName;
     private readonly IChannelFeed _feed;
@@ -37,11 +38,12 @@ public sealed class RealtimeConnection : IChannelSubscriber
     private WebSocketCloseStatus _closeStatus;
     private string _closeReason = "";
 
-    public RealtimeConnection(WebSocket socket, ClaimsPrincipal? caller, IChannelFeed feed, ChannelAccess access, RealtimeOptions options,
+    public RealtimeConnection(WebSocket socket, FrameBatchingStream? batching, ClaimsPrincipal? caller, IChannelFeed feed, ChannelAccess access, RealtimeOptions options,
         RealtimeMetrics metrics, ILogger logger, CancellationToken requestAborted, Action<IReadOnlyList<string>>? onForbidden = null)
     {
         _onForbidden = onForbidden;
         _socket = socket;
+        _batching = batching;
         _caller = caller;
         _callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
         _feed = feed;
@@ -214,19 +216,33 @@ public sealed class RealtimeConnection : IChannelSubscriber
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var item))
+                // Everything queued by now goes out in one transport write (see FrameBatchingStream).
+                _batching?.BeginBatch();
+                try
                 {
-                    ReadOnlyMemory<byte> payload;
-                    lock (_gate)
+                    while (reader.TryRead(out var item))
                     {
-                        if (_closing) break;
-                        payload = item.Payload;
-                        if (item.Channel is { } channel && _pendingBook.TryGetValue(channel, out var pending) && ReferenceEquals(pending, item))
-                            _pendingBook.Remove(channel);
-                    }
+                        ReadOnlyMemory<byte> payload;
+                        lock (_gate)
+                        {
+                            if (_closing) break;
+                            payload = item.Payload;
+                            if (item.Channel is { } channel && _pendingBook.TryGetValue(channel, out var pending) && ReferenceEquals(pending, item))
+                                _pendingBook.Remove(channel);
+                        }
 
-                    await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
-                    if (item.IsEvent) _metrics.Delivered();
+                        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                        if (item.IsEvent) _metrics.Delivered();
+                        if (_batching is { Pending: > FrameBatchingStream.FlushThreshold } batching)
+                        {
+                            await batching.EndBatchAsync(_abort.Token).ConfigureAwait(false);
+                            batching.BeginBatch();
+                        }
+                    }
+                }
+                finally
+                {
+                    if (_batching is { } batching) await batching.EndBatchAsync(_abort.Token).ConfigureAwait(false);
                 }
 
                 lock (_gate)
@@ -238,7 +254,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(_closeStatus, _closeReason, _abort.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             // Aborted: the read loop sees the same and the socket is torn down in RunAsync.
         }

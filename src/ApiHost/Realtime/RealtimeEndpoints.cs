@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using GridTokenX.ApiHost.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace GridTokenX.ApiHost.Realtime;
@@ -45,7 +46,9 @@ public static class RealtimeEndpoints
         var audit = context.RequestServices.GetService<ISubscriptionAudit>();
         var callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
         var clientIp = context.Connection.RemoteIpAddress?.ToString();
-        var connection = new RealtimeConnection(socket, caller, feed, access, settings, metrics,
+        // Null when the request came in some other way (HTTP/2 extended CONNECT): frames are then written one by one.
+        var batching = (context.Features.Get<IHttpUpgradeFeature>() as FrameBatchingUpgradeFeature)?.Stream;
+        var connection = new RealtimeConnection(socket, batching, caller, feed, access, settings, metrics,
             loggers.CreateLogger(typeof(RealtimeConnection).FullName!), context.RequestAborted,
             audit is null ? null : channels => audit.Forbidden(callerName, clientIp, channels));
         registry.Add(connection);

@@ -1,4 +1,5 @@
 using GridTokenX.Grains.Abstractions.Trading;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,15 @@ public static class RealtimeSetup
         var options = app.ApplicationServices.GetRequiredService<IOptions<RealtimeOptions>>().Value;
         // The registry must exist before the host stops, or there is nobody to close the sockets with 1001.
         app.ApplicationServices.GetRequiredService<ConnectionRegistry>();
+        // Before the WebSocket middleware, which takes the upgrade feature it finds: frames then reach the connection
+        // through a stream the socket's write loop can batch.
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.Path.Equals(RealtimeEndpoints.Path, StringComparison.Ordinal)
+                && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
+                context.Features.Set<IHttpUpgradeFeature>(new FrameBatchingUpgradeFeature(upgrade));
+            return next(context);
+        });
         return app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = options.KeepAliveInterval,

@@ -7,13 +7,22 @@ namespace GridTokenX.Grains.Hosting;
 
 /// <summary>The process-level settings of API.md's "Running" table, read once at start-up.</summary>
 public sealed record GridTokenXSettings(string ClusterId, string ServiceId, string? RedisConnectionString, int SiloPort, int GatewayPort,
-    IPAddress AdvertisedAddress, TimeSpan StreamPullPeriod)
+    IPAddress AdvertisedAddress, TimeSpan? StreamPullPeriod)
 {
     /// <summary>
-    /// How often a silo polls each stream queue when the last poll found it empty (Orleans' default is 100 ms, which
-    /// would be most of an event's latency). Each queue then costs one cheap Redis read per period while idle.
+    /// The pause Orleans' pulling agent makes after each read of a stream queue, whatever the read found (Orleans'
+    /// default is 100 ms, which would be most of an event's latency). This is the default where a read returns at
+    /// once when the queue is empty: in-memory streams, and Redis Streams with wake-ups off.
     /// </summary>
     public static readonly TimeSpan DefaultStreamPullPeriod = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The default on Redis Streams with wake-ups on. A read of an empty queue waits there for the next append's
+    /// wake-up, so a short pause costs nothing while idle; under load it bounds how long an event appended just after
+    /// a read waits for the next one (with 10 ms, a market's second publish round within 10 ms of its first waited
+    /// up to 10 ms: most of the idle latency measured in docs/benchmarks.md).
+    /// </summary>
+    public static readonly TimeSpan DefaultWokenStreamPullPeriod = TimeSpan.FromMilliseconds(1);
 
 
     public bool UsesRedis => RedisConnectionString is not null;
@@ -30,19 +39,19 @@ public sealed record GridTokenXSettings(string ClusterId, string ServiceId, stri
         var advertised = Advertised(configuration["GridTokenX:Silo:AdvertisedHost"], errors);
         var clusterId = NonEmpty(configuration, "GridTokenX:ClusterId", errors);
         var serviceId = NonEmpty(configuration, "GridTokenX:ServiceId", errors);
-        var pullPeriod = Period(configuration, "GridTokenX:Streams:PullPeriod", DefaultStreamPullPeriod, errors);
+        var pullPeriod = Period(configuration, "GridTokenX:Streams:PullPeriod", errors);
         if (errors.Count > 0) throw new InvalidSettingsException(errors);
         return new GridTokenXSettings(clusterId, serviceId, redis, siloPort, gatewayPort, advertised!, pullPeriod);
     }
 
-    private static TimeSpan Period(IConfiguration configuration, string key, TimeSpan fallback, List<string> errors)
+    private static TimeSpan? Period(IConfiguration configuration, string key, List<string> errors)
     {
         var raw = configuration[key];
-        if (string.IsNullOrWhiteSpace(raw)) return fallback;
+        if (string.IsNullOrWhiteSpace(raw)) return null;
         if (TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var period)
             && period >= TimeSpan.FromMilliseconds(1) && period <= TimeSpan.FromSeconds(10)) return period;
         errors.Add($"{key} must be a time span between 00:00:00.001 and 00:00:10 (got '{raw}').");
-        return fallback;
+        return null;
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback, List<string> errors)

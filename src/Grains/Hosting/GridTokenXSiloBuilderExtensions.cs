@@ -40,11 +40,15 @@ public static class GridTokenXSiloBuilderExtensions
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
             // Subscriptions must outlive a silo, and events ride Redis Streams (consumer groups, ack on delivery).
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
+            var streamOptions = new RedisStreamOptions();
+            configuration.GetSection(StreamsSection).Bind(streamOptions);
+            var pullPeriod = settings.StreamPullPeriod
+                ?? (streamOptions.WakeUpWait > TimeSpan.Zero ? GridTokenXSettings.DefaultWokenStreamPullPeriod : GridTokenXSettings.DefaultStreamPullPeriod);
             silo.AddRedisStreams(ChannelStreams.ProviderName, o =>
             {
                 configuration.GetSection(StreamsSection).Bind(o);
                 o.ConfigurationOptions = redis.Clone();
-            }, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod)));
+            }, streams => streams.ConfigurePullingAgent(PullEvery(pullPeriod)));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
         }
@@ -53,7 +57,7 @@ public static class GridTokenXSiloBuilderExtensions
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod)));
+            silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod ?? GridTokenXSettings.DefaultStreamPullPeriod)));
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
         }

@@ -29,8 +29,6 @@ internal sealed class RedisStreamReceiver(
     private readonly List<RedisValue> _unacknowledged = [];
 
     // Pending entries are re-read by id (after the last one handed to Orleans) until none is left; then new ones (">").
-    private static readonly TimeSpan WakeUpCoalescing = TimeSpan.FromMilliseconds(1);
-
     private RedisValue _lastRead = "0";
 
     // Completed (and replaced) by every wake-up a producer sends; a read takes the current one before it looks, so a
@@ -166,10 +164,8 @@ internal sealed class RedisStreamReceiver(
             return false;
         }
 
-        // Under load every append wakes the receiver, and reading each entry on its own costs more than it saves: a
-        // short pause after a wake-up lets the appends of the next moment join the same read. An event arriving on
-        // an idle queue still waits only this long.
-        await Task.Delay(WakeUpCoalescing, cancellationToken).ConfigureAwait(false);
+        // No pause to gather more appends here: under load the pulling agent calls again after its short period
+        // (GridTokenXSettings.DefaultWokenStreamPullPeriod), and that read takes everything appended meanwhile.
         return true;
     }
 

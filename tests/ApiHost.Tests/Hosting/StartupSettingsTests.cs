@@ -54,6 +54,17 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
+    public void The_stream_pull_period_is_left_to_the_provider_unless_set_and_is_bounded_when_set()
+    {
+        Assert.Null(GridTokenXSettings.From(new ConfigurationBuilder().Build()).StreamPullPeriod);
+        var set = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GridTokenX:Streams:PullPeriod"] = "00:00:00.005" }).Build();
+        Assert.Equal(TimeSpan.FromMilliseconds(5), GridTokenXSettings.From(set).StreamPullPeriod);
+
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new() { ["GridTokenX:Streams:PullPeriod"] = "00:01:00" }));
+        Assert.Contains("GridTokenX:Streams:PullPeriod", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_market_stops_start_up_naming_the_setting()
     {
         await using var app = Build(new()
