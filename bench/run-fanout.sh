@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # WebSocket fan-out benchmark (issue 3): CONNECTIONS sockets held by one API host, all subscribed to
-# market:ENERGY-USD, fed first through the real system (crossing orders -> OrderBookGrain -> Redis journal ->
+# market:ENERGY-USD (or spread over MARKETS markets), fed first through the real system (crossing orders -> OrderBookGrain -> Redis journal ->
 # Orleans stream on Redis Streams -> API host -> sockets) and then, over the very same sockets, by an in-process
 # broadcast inside the same API host (no Orleans, no Redis): the baseline. Also the host's memory per idle socket.
 #
