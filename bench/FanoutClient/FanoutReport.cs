@@ -40,7 +40,7 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
         if (options.Deflate) Console.WriteLine(string.Create(Ci, $"permessage-deflate offered; the server accepted it on {recorder.DeflateSockets} of {Connected} sockets"));
         if (Driver is { } d)
         {
-            Console.WriteLine(string.Create(Ci, $"order driver: {d.Trades} pairs traded, {d.Failed} orders refused or failed, {d.Skipped} pairs skipped (driver saturated)"));
+            Console.WriteLine(string.Create(Ci, $"order driver: {d.Trades} pairs traded, {d.Failed} orders refused or failed, {d.Skipped} pairs skipped because {OrderDriver.MaxPairsInFlight} were already in flight"));
             Console.WriteLine(string.Create(Ci, $"Orleans feed still delivering {DrainSeconds:0.0} s after the settle time ({options.SettleSeconds} s) that followed the last order"));
         }
 

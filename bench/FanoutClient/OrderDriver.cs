@@ -15,7 +15,7 @@ namespace GridTokenX.Bench.FanoutClient;
 /// </summary>
 public sealed class OrderDriver(HttpClient http, byte[] signingKey, IReadOnlyList<string> symbols)
 {
-    private const int MaxPairsInFlight = 64;
+    public const int MaxPairsInFlight = 64;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly Uri Orders = new("api/v1/orders", UriKind.Relative);
     private readonly string _seller = Bearer(signingKey, "fanout-seller");
