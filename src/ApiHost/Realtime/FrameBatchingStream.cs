@@ -127,12 +127,7 @@ public sealed class FrameBatchingStream(Stream inner) : Stream
     {
         if (disposing)
         {
-            lock (_gate)
-            {
-                if (_batch is not null) ArrayPool<byte>.Shared.Return(_batch);
-                (_batch, _length, _batching) = (null, 0, false);
-            }
-
+            DropBatch();
             inner.Dispose();
         }
 
@@ -141,14 +136,19 @@ public sealed class FrameBatchingStream(Stream inner) : Stream
 
     public override async ValueTask DisposeAsync()
     {
+        DropBatch();
+        await inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A socket torn down mid-batch: its frames will never be written, only the buffer goes back to the pool.</summary>
+    private void DropBatch()
+    {
         lock (_gate)
         {
             if (_batch is not null) ArrayPool<byte>.Shared.Return(_batch);
             (_batch, _length, _batching) = (null, 0, false);
         }
-
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Append(ReadOnlySpan<byte> data)

@@ -40,10 +40,10 @@ public static class GridTokenXSiloBuilderExtensions
             silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
             // Subscriptions must outlive a silo, and events ride Redis Streams (consumer groups, ack on delivery).
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
-            var streamOptions = new RedisStreamOptions();
-            configuration.GetSection(StreamsSection).Bind(streamOptions);
+            // A read waits for a wake-up only with wake-ups on; otherwise a short period would poll Redis continually.
+            var wakeUps = configuration.GetSection(StreamsSection).GetValue(nameof(RedisStreamOptions.WakeUpWait), new RedisStreamOptions().WakeUpWait) > TimeSpan.Zero;
             var pullPeriod = settings.StreamPullPeriod
-                ?? (streamOptions.WakeUpWait > TimeSpan.Zero ? GridTokenXSettings.DefaultWokenStreamPullPeriod : GridTokenXSettings.DefaultStreamPullPeriod);
+                ?? (wakeUps ? GridTokenXSettings.DefaultWokenStreamPullPeriod : GridTokenXSettings.DefaultStreamPullPeriod);
             silo.AddRedisStreams(ChannelStreams.ProviderName, o =>
             {
                 configuration.GetSection(StreamsSection).Bind(o);
