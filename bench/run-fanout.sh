@@ -24,6 +24,8 @@
 #   SKIP_BUILD=0        1 = reuse the existing Release build
 #   REDIS_SERVER=/usr/bin/redis-server
 #   KEEP_LOGS=0         1 = keep the work directory (logs, client output) after the run
+#   FANOUT_SAMPLE_ALLOCATIONS=0   1 = the API host samples its allocations by type and the report lists the top ones
+#                       (an in-process event listener: it costs the host CPU, so latencies of such a run are not comparable)
 set -euo pipefail
 
 CONNECTIONS=${CONNECTIONS:-10000}

@@ -36,6 +36,11 @@ public sealed class BenchHostApi(HttpClient http)
 
 public sealed record MemoryReading(long RssBytes, long GcHeapBytes, long GcCommittedBytes, long Connections);
 
-public sealed record ThreadPoolReading(long PeakPendingWorkItems, int Threads, long CompletedWorkItems);
+public sealed record ThreadPoolReading(long PeakPendingWorkItems, int Threads, long CompletedWorkItems, int Gen0, int Gen1, int Gen2,
+    double GcPauseMs, double LongestSampledGcPauseMs, IReadOnlyList<string> Collections, long AllocatedBytes,
+    ArrivalAgeReading ArrivalAge, IReadOnlyList<string> TopAllocations);
+
+/// <summary>Age of real events as they reached the host, before the fan-out (bench/FanoutHost/ArrivalAges.cs).</summary>
+public sealed record ArrivalAgeReading(int Events, double P50Ms, double P99Ms, double MaxMs);
 
 public sealed record BroadcastStatus(bool Running, string Channel, double EventsPerSecond, int Templates, long Published, double MaxLateMs);

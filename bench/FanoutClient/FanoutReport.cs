@@ -64,7 +64,14 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
         if (worst.Length > 0)
             Console.WriteLine("max latency ms in each second: " + string.Join(" ", worst.Select(w => (w / 1000).ToString(Ci))));
         if (ThreadPool.TryGetValue(phase, out var pool))
-            Console.WriteLine(string.Create(Ci, $"api host thread pool: peak queue {pool.PeakPendingWorkItems} work items, {pool.Threads} threads"));
+        {
+            Console.WriteLine(string.Create(Ci, $"api host thread pool: peak queue {pool.PeakPendingWorkItems} work items, {pool.Threads} threads; GC: {pool.Gen0}/{pool.Gen1}/{pool.Gen2} collections of gen 0/1/2, paused {pool.GcPauseMs:F0} ms in all, longest pause seen {pool.LongestSampledGcPauseMs:F1} ms; allocated {pool.AllocatedBytes >> 20} MiB"));
+            foreach (var c in pool.Collections) Console.WriteLine("  gc " + c);
+            foreach (var a in pool.TopAllocations) Console.WriteLine("  allocated " + a);
+            if (pool.ArrivalAge is { Events: > 0 } age)
+                Console.WriteLine(string.Create(Ci, $"age of events on reaching the api host (before fan-out), ms: p50 {age.P50Ms:F2} p99 {age.P99Ms:F2} max {age.MaxMs:F2} ({age.Events} channel events)"));
+        }
+
         Console.WriteLine(string.Create(Ci, $"latency ms (receive - envelope timestamp): p50 {Ms(h.Percentile(0.50))} p90 {Ms(h.Percentile(0.90))} p99 {Ms(h.Percentile(0.99))} p99.9 {Ms(h.Percentile(0.999))} max {Ms(h.MaxMicros)}"));
         if (Cpu.GetValueOrDefault(phase) is { } cpu) Console.WriteLine(cpu.Describe(deliveries));
         Console.WriteLine(string.Create(Ci,

@@ -44,7 +44,7 @@ public static class FanoutRun
         foreach (var phase in o.Phases)
         {
             recorder.Stage = phase;
-            if (phase == "orleans") await OrleansPhaseAsync(o, http, recorder, report, cancellationToken);
+            if (phase == "orleans") await OrleansPhaseAsync(o, http, host, recorder, report, cancellationToken);
             else if (phase == "baseline") await BaselinePhaseAsync(o, host, recorder, report, cancellationToken);
             else await IdlePhaseAsync(o, report, cancellationToken);
             if (await host.ThreadPoolAsync(cancellationToken) is { } pool) report.ThreadPool[phase] = pool;
@@ -72,7 +72,7 @@ public static class FanoutRun
         }
     }
 
-    private static async Task OrleansPhaseAsync(FanoutOptions o, HttpClient http, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
+    private static async Task OrleansPhaseAsync(FanoutOptions o, HttpClient http, BenchHostApi host, FanoutRecorder recorder, FanoutReport report, CancellationToken cancellationToken)
     {
         var symbols = o.Channels.Select(c => c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToArray();
         var driver = new OrderDriver(http, Encoding.UTF8.GetBytes(o.SigningKey!), symbols);
@@ -80,10 +80,12 @@ public static class FanoutRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"orleans phase: {o.PairsPerSecond} crossing order pairs/s over {symbols.Length} market(s), warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
         var cpu = StartWindow(o, recorder.Orleans, cancellationToken);
+        var window = ResetHostReadingsAfterWarmupAsync(o, host, cancellationToken);
         await driver.RunAsync(o.PairsPerSecond, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(o.SettleSeconds), cancellationToken);
         report.DrainSeconds = await DrainAsync(recorder.Orleans, cancellationToken);
         report.Cpu["orleans"] = await cpu;
+        await window;
         report.Driver = (driver.Trades, driver.Failed, driver.Skipped);
     }
 
@@ -96,9 +98,11 @@ public static class FanoutRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"baseline phase: in-process broadcast at {rate} events/s over {channels.Length} channel(s), warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
         var cpu = StartWindow(o, recorder.Baseline, cancellationToken);
+        var window = ResetHostReadingsAfterWarmupAsync(o, host, cancellationToken);
         await host.StartBroadcastAsync(string.Join(',', channels), rate, o.WarmupSeconds + o.DurationSeconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds + o.DurationSeconds + o.SettleSeconds), cancellationToken);
         report.Cpu["baseline"] = await cpu;
+        await window;
         report.Broadcast = await host.BroadcastStatusAsync(cancellationToken);
     }
 
@@ -119,6 +123,13 @@ public static class FanoutRun
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle phase: no events, warm-up {o.WarmupSeconds} s, measured {o.DurationSeconds} s"));
         report.Cpu["idle"] = await StartWindow(o, new PhaseStats("idle"), cancellationToken);
+    }
+
+    /// <summary>The host's readings (thread pool, GC, arrival ages) then cover the measured window and the settle time, not the warm-up.</summary>
+    private static async Task ResetHostReadingsAfterWarmupAsync(FanoutOptions o, BenchHostApi host, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(o.WarmupSeconds), cancellationToken);
+        await host.ThreadPoolAsync(cancellationToken);
     }
 
     /// <summary>Opens a phase's measured window after its warm-up and samples CPU half a second inside both ends.</summary>

@@ -22,6 +22,13 @@ public static class BenchEndpoints
         bench.MapGet("/broadcast", (Broadcaster broadcaster) => broadcaster.Status);
         bench.MapGet("/threadpool", (ThreadPoolWatch watch) => watch.ReadAndReset());
         bench.MapGet("/memory", (RealtimeMetrics metrics, bool? collect) => Memory(metrics, collect ?? true));
+        // One forced gen-0 collection and its pause: what a young collection costs with this many sockets, by itself.
+        bench.MapPost("/gc0", () =>
+        {
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            var gc = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+            return Results.Ok(new { gc.Index, gc.Generation, PauseMs = gc.PauseDurations[0].TotalMilliseconds, PromotedBytes = gc.PromotedBytes });
+        });
     }
 
     private static MemoryReading Memory(RealtimeMetrics metrics, bool collect)

@@ -8,13 +8,13 @@ namespace GridTokenX.Bench.FanoutHost;
 /// sockets the Orleans path does. The benchmark runs the two feeds one after the other, never at once, which keeps
 /// the hub's one-event-at-a-time contract. Events of the real source are remembered as templates for the baseline.
 /// </summary>
-public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSource local, EventTemplates templates) : IChannelSource
+public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSource local, EventTemplates templates, ArrivalAges ages) : IChannelSource
 {
     public async ValueTask<IAsyncDisposable> SubscribeAsync(string channel, IChannelObserver observer, CancellationToken cancellationToken)
     {
         // Without market events the real source is the local one already; subscribing twice would deliver twice.
         if (ReferenceEquals(inner, local)) return await local.SubscribeAsync(channel, observer, cancellationToken);
-        var real = await inner.SubscribeAsync(channel, new Recorder(observer, templates), cancellationToken);
+        var real = await inner.SubscribeAsync(channel, new Recorder(observer, templates, ages), cancellationToken);
         try
         {
             return new Both(real, await local.SubscribeAsync(channel, observer, cancellationToken));
@@ -26,10 +26,11 @@ public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSour
         }
     }
 
-    private sealed class Recorder(IChannelObserver observer, EventTemplates templates) : IChannelObserver
+    private sealed class Recorder(IChannelObserver observer, EventTemplates templates, ArrivalAges ages) : IChannelObserver
     {
         public ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken)
         {
+            ages.Record(channelEvent.Timestamp);
             templates.Remember(channel, channelEvent);
             return observer.OnEventAsync(channel, channelEvent, cancellationToken);
         }

@@ -15,7 +15,7 @@ public sealed class MirroringServiceProviderFactory : IServiceProviderFactory<IS
         var original = services.Last(d => d.ServiceType == typeof(IChannelSource) && !d.IsKeyedService);
         services.Remove(original);
         services.AddSingleton<IChannelSource>(sp => new MirroredChannelSource(
-            Create(sp, original), sp.GetRequiredService<LocalChannelSource>(), sp.GetRequiredService<EventTemplates>()));
+            Create(sp, original), sp.GetRequiredService<LocalChannelSource>(), sp.GetRequiredService<EventTemplates>(), sp.GetRequiredService<ArrivalAges>()));
         return services;
     }
 

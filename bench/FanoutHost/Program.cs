@@ -11,6 +11,7 @@ return await HostStartup.RunAsync("fan-out bench host", () =>
         builder.Services.AddSingleton<EventTemplates>();
         builder.Services.AddSingleton<Broadcaster>();
         builder.Services.AddSingleton<ThreadPoolWatch>();
+        builder.Services.AddSingleton<ArrivalAges>();
         builder.Host.UseServiceProviderFactory(new MirroringServiceProviderFactory());
     });
     app.MapBenchEndpoints();

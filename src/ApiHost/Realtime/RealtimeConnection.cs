@@ -30,7 +30,10 @@ public sealed class RealtimeConnection : IChannelSubscriber
     // Guarded by _gate. A channel is forwarded only once its `subscribed` reply is queued and until its
     // `unsubscribed` reply is, so a client never sees an event outside that window.
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Outbound> _pendingBook = new(StringComparer.Ordinal);
+    // The newest book snapshot of each channel whose queued book frame has not been written yet, and that frame's slot:
+    // the writer sends the newest snapshot in its place.
+    private readonly Dictionary<string, (EventFrame Latest, long Slot)> _pendingBook = new(StringComparer.Ordinal);
+    private long _nextSlot;
 
     // Channels this socket holds at the hub; touched only by the read loop, then by the clean-up after it.
     private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
@@ -57,6 +60,9 @@ public sealed class RealtimeConnection : IChannelSubscriber
             FullMode = BoundedChannelFullMode.Wait,
         });
         _abort = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        // Registered once for the socket's life, so the write loop can wait on its queue without a cancellable token
+        // (which would cost an allocation and a registration for every wait).
+        _abort.Token.UnsafeRegister(static state => ((Channel<Outbound>)state!).Writer.TryComplete(), _queue);
     }
 
     public async Task RunAsync()
@@ -112,15 +118,15 @@ public sealed class RealtimeConnection : IChannelSubscriber
             if (_closing || !_channels.Contains(frame.Channel)) return;
             if (frame.Coalescible && _pendingBook.TryGetValue(frame.Channel, out var pending))
             {
-                pending.Payload = frame.Payload;
+                _pendingBook[frame.Channel] = (frame, pending.Slot);
                 _metrics.Coalesced();
                 return;
             }
 
-            var item = new Outbound(frame.Channel, frame.Payload, isEvent: true);
-            if (!TryEnqueueLocked(item)) return;
+            var slot = ++_nextSlot;
+            if (!TryEnqueueLocked(new Outbound(frame, default, slot))) return;
             // Coalescing only into the newest frame of the channel keeps its events in order.
-            if (frame.Coalescible) _pendingBook[frame.Channel] = item;
+            if (frame.Coalescible) _pendingBook[frame.Channel] = (frame, slot);
             else _pendingBook.Remove(frame.Channel);
         }
     }
@@ -129,7 +135,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
     {
         lock (_gate)
         {
-            return !_closing && TryEnqueueLocked(new Outbound(null, reply.Serialize(), isEvent: false));
+            return !_closing && TryEnqueueLocked(Outbound.ForReply(reply));
         }
     }
 
@@ -214,7 +220,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
         try
         {
             var reader = _queue.Reader;
-            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 // Everything queued by now goes out in one transport write (see FrameBatchingStream).
                 _batching?.BeginBatch();
@@ -226,13 +232,23 @@ public sealed class RealtimeConnection : IChannelSubscriber
                         lock (_gate)
                         {
                             if (_closing) break;
-                            payload = item.Payload;
-                            if (item.Channel is { } channel && _pendingBook.TryGetValue(channel, out var pending) && ReferenceEquals(pending, item))
-                                _pendingBook.Remove(channel);
+                            payload = item.Reply;
+                            if (item.Event is { } frame)
+                            {
+                                payload = frame.Payload;
+                                if (frame.Coalescible && _pendingBook.TryGetValue(frame.Channel, out var pending) && pending.Slot == item.Slot)
+                                {
+                                    payload = pending.Latest.Payload;
+                                    _pendingBook.Remove(frame.Channel);
+                                }
+                            }
                         }
 
-                        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
-                        if (item.IsEvent) _metrics.Delivered();
+                        // Into a batch the send only appends to a buffer and cannot block, so it needs no cancellable
+                        // token (which would cost a registration per frame); the batch's transport write below has one.
+                        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _batching is null ? _abort.Token : CancellationToken.None)
+                            .ConfigureAwait(false);
+                        if (item.Event is not null) _metrics.Delivered();
                         if (_batching is { Pending: > FrameBatchingStream.FlushThreshold } batching)
                         {
                             await batching.EndBatchAsync(_abort.Token).ConfigureAwait(false);
@@ -329,7 +345,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
             {
                 if (_closing) return;
                 _channels.UnionWith(allowed);
-                TryEnqueueLocked(new Outbound(null, new SubscribedReply(request.ReqId, allowed).Serialize(), isEvent: false));
+                TryEnqueueLocked(Outbound.ForReply(new SubscribedReply(request.ReqId, allowed)));
             }
         }
 
@@ -352,7 +368,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
                 _pendingBook.Remove(channel);
             }
 
-            if (!_closing) TryEnqueueLocked(new Outbound(null, new UnsubscribedReply(request.ReqId, request.Channels).Serialize(), isEvent: false));
+            if (!_closing) TryEnqueueLocked(Outbound.ForReply(new UnsubscribedReply(request.ReqId, request.Channels)));
         }
 
         foreach (var channel in request.Channels)
@@ -384,12 +400,13 @@ public sealed class RealtimeConnection : IChannelSubscriber
     private static string Names(List<string> channels) =>
         string.Join(", ", channels.Take(5).Select(c => "'" + ClientRequestParser.Truncate(c) + "'")) + (channels.Count > 5 ? " …" : "");
 
-    private sealed class Outbound(string? channel, ReadOnlyMemory<byte> payload, bool isEvent)
+    /// <summary>
+    /// A queued frame: an event (shared by every socket of its channel) or one of this socket's replies. A struct, so
+    /// queueing a frame allocates nothing per socket.
+    /// </summary>
+    /// <param name="Slot">Tells a book frame's own place in the queue from a later one of the same channel.</param>
+    private readonly record struct Outbound(EventFrame? Event, ReadOnlyMemory<byte> Reply, long Slot)
     {
-        public string? Channel { get; } = channel;
-
-        public ReadOnlyMemory<byte> Payload { get; set; } = payload;
-
-        public bool IsEvent { get; } = isEvent;
+        public static Outbound ForReply(ServerReply reply) => new(null, reply.Serialize(), 0);
     }
 }
