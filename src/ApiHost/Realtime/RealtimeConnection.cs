@@ -30,10 +30,9 @@ public sealed class RealtimeConnection : IChannelSubscriber
     // Guarded by _gate. A channel is forwarded only once its `subscribed` reply is queued and until its
     // `unsubscribed` reply is, so a client never sees an event outside that window.
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
-    // The newest book snapshot of each channel whose queued book frame has not been written yet, and that frame's slot:
-    // the writer sends the newest snapshot in its place.
-    private readonly Dictionary<string, (EventFrame Latest, long Slot)> _pendingBook = new(StringComparer.Ordinal);
-    private long _nextSlot;
+    // Per channel, the queued book frame that newer snapshots may still replace: the newest frame of the channel in
+    // the queue, not yet written.
+    private readonly Dictionary<string, BookSlot> _pendingBook = new(StringComparer.Ordinal);
 
     // Channels this socket holds at the hub; touched only by the read loop, then by the clean-up after it.
     private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
@@ -116,18 +115,23 @@ public sealed class RealtimeConnection : IChannelSubscriber
         lock (_gate)
         {
             if (_closing || !_channels.Contains(frame.Channel)) return;
-            if (frame.Coalescible && _pendingBook.TryGetValue(frame.Channel, out var pending))
+            if (!frame.Coalescible)
             {
-                _pendingBook[frame.Channel] = (frame, pending.Slot);
+                if (!TryEnqueueLocked(new Outbound(frame, null, default))) return;
+                // Coalescing only into the newest frame of the channel keeps its events in order.
+                _pendingBook.Remove(frame.Channel);
+                return;
+            }
+
+            if (_pendingBook.TryGetValue(frame.Channel, out var pending))
+            {
+                pending.Latest = frame;
                 _metrics.Coalesced();
                 return;
             }
 
-            var slot = ++_nextSlot;
-            if (!TryEnqueueLocked(new Outbound(frame, default, slot))) return;
-            // Coalescing only into the newest frame of the channel keeps its events in order.
-            if (frame.Coalescible) _pendingBook[frame.Channel] = (frame, slot);
-            else _pendingBook.Remove(frame.Channel);
+            var slot = new BookSlot(frame);
+            if (TryEnqueueLocked(new Outbound(null, slot, default))) _pendingBook[frame.Channel] = slot;
         }
     }
 
@@ -232,15 +236,12 @@ public sealed class RealtimeConnection : IChannelSubscriber
                         lock (_gate)
                         {
                             if (_closing) break;
-                            payload = item.Reply;
-                            if (item.Event is { } frame)
+                            payload = item.Event?.Payload ?? item.Reply;
+                            if (item.Book is { } book)
                             {
-                                payload = frame.Payload;
-                                if (frame.Coalescible && _pendingBook.TryGetValue(frame.Channel, out var pending) && pending.Slot == item.Slot)
-                                {
-                                    payload = pending.Latest.Payload;
-                                    _pendingBook.Remove(frame.Channel);
-                                }
+                                payload = book.Latest.Payload;
+                                if (_pendingBook.TryGetValue(book.Latest.Channel, out var pending) && ReferenceEquals(pending, book))
+                                    _pendingBook.Remove(book.Latest.Channel);
                             }
                         }
 
@@ -248,7 +249,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
                         // token (which would cost a registration per frame); the batch's transport write below has one.
                         await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _batching is null ? _abort.Token : CancellationToken.None)
                             .ConfigureAwait(false);
-                        if (item.Event is not null) _metrics.Delivered();
+                        if (item.Event is not null || item.Book is not null) _metrics.Delivered();
                         if (_batching is { Pending: > FrameBatchingStream.FlushThreshold } batching)
                         {
                             await batching.EndBatchAsync(_abort.Token).ConfigureAwait(false);
@@ -401,12 +402,17 @@ public sealed class RealtimeConnection : IChannelSubscriber
         string.Join(", ", channels.Take(5).Select(c => "'" + ClientRequestParser.Truncate(c) + "'")) + (channels.Count > 5 ? " …" : "");
 
     /// <summary>
-    /// A queued frame: an event (shared by every socket of its channel) or one of this socket's replies. A struct, so
-    /// queueing a frame allocates nothing per socket.
+    /// A queued frame: an event (shared by every socket of its channel), a book snapshot that newer ones may replace
+    /// until it is written, or one of this socket's replies. A struct, so queueing an event allocates nothing per socket.
     /// </summary>
-    /// <param name="Slot">Tells a book frame's own place in the queue from a later one of the same channel.</param>
-    private readonly record struct Outbound(EventFrame? Event, ReadOnlyMemory<byte> Reply, long Slot)
+    private readonly record struct Outbound(EventFrame? Event, BookSlot? Book, ReadOnlyMemory<byte> Reply)
     {
-        public static Outbound ForReply(ServerReply reply) => new(null, reply.Serialize(), 0);
+        public static Outbound ForReply(ServerReply reply) => new(null, null, reply.Serialize());
+    }
+
+    /// <summary>A book snapshot's place in the queue; whoever holds the gate may put a newer snapshot in it.</summary>
+    private sealed class BookSlot(EventFrame latest)
+    {
+        public EventFrame Latest { get; set; } = latest;
     }
 }

@@ -57,6 +57,8 @@ public sealed class RedisStreamOptions
         // A silo must start (and keep retrying) while Redis is briefly away; reads fail and are retried meanwhile.
         configuration.AbortOnConnectFail = false;
         configuration.ClientName ??= "gridtokenx-streams";
+        // As RedisConnectionFactory does, for the same reason: no hand-over to a dedicated thread for every reply.
+        configuration.SocketManager ??= StackExchange.Redis.SocketManager.ThreadPool;
         return configuration;
     }
 }
