@@ -41,6 +41,6 @@ public sealed record ThreadPoolReading(long PeakPendingWorkItems, int Threads, l
     ArrivalAgeReading ArrivalAge, IReadOnlyList<string> TopAllocations);
 
 /// <summary>Age of real events as they reached the host, before the fan-out (bench/FanoutHost/ArrivalAges.cs).</summary>
-public sealed record ArrivalAgeReading(int Events, double P50Ms, double P99Ms, double MaxMs);
+public sealed record ArrivalAgeReading(int Events, double P50Ms, double P99Ms, double MaxMs, double HandOverP50Ms, double HandOverP99Ms);
 
 public sealed record BroadcastStatus(bool Running, string Channel, double EventsPerSecond, int Templates, long Published, double MaxLateMs);

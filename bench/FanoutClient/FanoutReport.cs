@@ -69,7 +69,7 @@ public sealed class FanoutReport(FanoutOptions options, FanoutRecorder recorder)
             foreach (var c in pool.Collections) Console.WriteLine("  gc " + c);
             foreach (var a in pool.TopAllocations) Console.WriteLine("  allocated " + a);
             if (pool.ArrivalAge is { Events: > 0 } age)
-                Console.WriteLine(string.Create(Ci, $"age of events on reaching the api host (before fan-out), ms: p50 {age.P50Ms:F2} p99 {age.P99Ms:F2} max {age.MaxMs:F2} ({age.Events} channel events)"));
+                Console.WriteLine(string.Create(Ci, $"age of events on reaching the api host (before fan-out), ms: p50 {age.P50Ms:F2} p99 {age.P99Ms:F2} max {age.MaxMs:F2} ({age.Events} channel events); the hub's hand-over of one event to its sockets: p50 {age.HandOverP50Ms:F2} p99 {age.HandOverP99Ms:F2}"));
         }
 
         Console.WriteLine(string.Create(Ci, $"latency ms (receive - envelope timestamp): p50 {Ms(h.Percentile(0.50))} p90 {Ms(h.Percentile(0.90))} p99 {Ms(h.Percentile(0.99))} p99.9 {Ms(h.Percentile(0.999))} max {Ms(h.MaxMicros)}"));

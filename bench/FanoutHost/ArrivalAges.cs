@@ -9,6 +9,7 @@ public sealed class ArrivalAges(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private List<double> _ages = [];
+    private List<double> _handOvers = [];
 
     public void Record(DateTimeOffset timestamp)
     {
@@ -16,15 +17,24 @@ public sealed class ArrivalAges(TimeProvider time)
         lock (_gate) _ages.Add(ageMs);
     }
 
+    /// <summary>How long the hub took to hand one event to every socket of its channel (it does so before returning).</summary>
+    public void RecordHandOver(TimeSpan took)
+    {
+        lock (_gate) _handOvers.Add(took.TotalMilliseconds);
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[(int)(q * (sorted.Count - 1))];
+
     /// <summary>p50, p99 and max of the ages since the previous call, in ms (zeros when there were none).</summary>
     public ArrivalAgeReading ReadAndReset()
     {
-        List<double> ages;
-        lock (_gate) (ages, _ages) = (_ages, []);
-        if (ages.Count == 0) return new ArrivalAgeReading(0, 0, 0, 0);
+        List<double> ages, handOvers;
+        lock (_gate) (ages, _ages, handOvers, _handOvers) = (_ages, [], _handOvers, []);
+        if (ages.Count == 0) return new ArrivalAgeReading(0, 0, 0, 0, 0, 0);
         ages.Sort();
-        return new ArrivalAgeReading(ages.Count, ages[(int)(0.50 * (ages.Count - 1))], ages[(int)(0.99 * (ages.Count - 1))], ages[^1]);
+        handOvers.Sort();
+        return new ArrivalAgeReading(ages.Count, Percentile(ages, 0.50), Percentile(ages, 0.99), ages[^1], Percentile(handOvers, 0.50), Percentile(handOvers, 0.99));
     }
 }
 
-public sealed record ArrivalAgeReading(int Events, double P50Ms, double P99Ms, double MaxMs);
+public sealed record ArrivalAgeReading(int Events, double P50Ms, double P99Ms, double MaxMs, double HandOverP50Ms, double HandOverP99Ms);

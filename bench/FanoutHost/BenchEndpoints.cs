@@ -6,7 +6,8 @@ namespace GridTokenX.Bench.FanoutHost;
 /// <summary>
 /// Bench-only routes, unauthenticated on purpose: this host binds to loopback in the benchmark and is never deployed.
 /// <c>POST /bench/broadcast</c> starts the in-process baseline; <c>GET /bench/memory</c> reads this process's memory;
-/// <c>GET /bench/threadpool</c> the thread pool's peak queue since the last read.
+/// <c>GET /bench/threadpool</c> the thread pool's peak queue, the collections and allocations, and the arrival ages of
+/// events since the last read; <c>POST /bench/gc0</c> forces one gen-0 collection and returns its pause.
 /// </summary>
 public static class BenchEndpoints
 {

@@ -32,7 +32,10 @@ public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSour
         {
             ages.Record(channelEvent.Timestamp);
             templates.Remember(channel, channelEvent);
-            return observer.OnEventAsync(channel, channelEvent, cancellationToken);
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var handing = observer.OnEventAsync(channel, channelEvent, cancellationToken);
+            ages.RecordHandOver(System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            return handing;
         }
     }
 

@@ -1,15 +1,21 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Threading.Channels;
 
 namespace GridTokenX.ApiHost.Realtime;
 
 /// <summary>
-/// One client socket: a read loop that answers requests and a write loop that drains a bounded queue. Everything the
+/// One client socket: a read loop that answers requests and a writer that drains a bounded queue. Everything the
 /// socket is sent goes through that queue, so replies and events keep their order and the hub never waits on a client.
 /// </summary>
-public sealed class RealtimeConnection : IChannelSubscriber
+/// <remarks>
+/// The writer is not a task waiting on the queue but a thread-pool work item, queued when the first frame arrives
+/// at an idle socket and running until the queue is empty; it writes synchronously while the transport takes the
+/// bytes and only then awaits. It is queued to the current thread's local queue: the thread pool's other threads take
+/// work from the global queue (Orleans' messages, Kestrel's socket sends) before they steal from local queues, so
+/// the ten thousand writers one hot event wakes never delay the process' own messaging, as they did as tasks.
+/// </remarks>
+public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
 {
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
@@ -22,7 +28,8 @@ public sealed class RealtimeConnection : IChannelSubscriber
     private readonly RealtimeOptions _options;
     private readonly RealtimeMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Channel<Outbound> _queue;
+    private readonly Queue<Outbound> _queue = new();
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _abort;
     private readonly Action<IReadOnlyList<string>>? _onForbidden;
     private readonly Lock _gate = new();
@@ -37,6 +44,9 @@ public sealed class RealtimeConnection : IChannelSubscriber
     // Channels this socket holds at the hub; touched only by the read loop, then by the clean-up after it.
     private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
     private bool _closing;
+
+    // Guarded by _gate: a drain is queued or running, or the writer has finished for good (then it stays set).
+    private bool _writerQueued;
     private WebSocketCloseStatus _closeStatus;
     private string _closeReason = "";
 
@@ -53,22 +63,16 @@ public sealed class RealtimeConnection : IChannelSubscriber
         _options = options;
         _metrics = metrics;
         _logger = logger;
-        _queue = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
         _abort = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        // Registered once for the socket's life, so the write loop can wait on its queue without a cancellable token
-        // (which would cost an allocation and a registration for every wait).
-        _abort.Token.UnsafeRegister(static state => ((Channel<Outbound>)state!).Writer.TryComplete(), _queue);
+        // An idle writer must still finish when the socket is aborted, so that RunAsync can.
+        _abort.Token.UnsafeRegister(static state => ((RealtimeConnection)state!).ScheduleWriter(), this);
     }
 
     public async Task RunAsync()
     {
         _metrics.ConnectionOpened();
         RealtimeLog.Opened(_logger, _callerName);
-        var writer = WriteLoopAsync();
+        var writer = _writerDone.Task;
         try
         {
             if (!await ReadLoopAsync().ConfigureAwait(false))
@@ -103,7 +107,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
             _closing = true;
             _closeStatus = status;
             _closeReason = reason;
-            _queue.Writer.TryComplete();
+            ScheduleWriterLocked();
             // Also bounds a send stuck behind a client that stopped reading: it is cancelled, which aborts the socket.
             _abort.CancelAfter(_options.CloseTimeout);
         }
@@ -145,7 +149,13 @@ public sealed class RealtimeConnection : IChannelSubscriber
 
     private bool TryEnqueueLocked(Outbound item)
     {
-        if (_queue.Writer.TryWrite(item)) return true;
+        if (_queue.Count < _options.OutboundQueueCapacity)
+        {
+            _queue.Enqueue(item);
+            ScheduleWriterLocked();
+            return true;
+        }
+
         _metrics.SlowConsumer();
         RealtimeLog.SlowConsumer(_logger, _callerName, _options.OutboundQueueCapacity, _channels.Count);
         Close(TryAgainLater, "slow_consumer");
@@ -219,23 +229,42 @@ public sealed class RealtimeConnection : IChannelSubscriber
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void ScheduleWriter()
+    {
+        lock (_gate) ScheduleWriterLocked();
+    }
+
+    private void ScheduleWriterLocked()
+    {
+        if (_writerQueued) return;
+        _writerQueued = true;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    /// <summary>
+    /// Writes what is queued, one transport write per pass (see FrameBatchingStream), until the queue is empty; then
+    /// the writer is idle until the next frame. When the socket closes it sends the close frame and finishes for good,
+    /// as it does when the socket is aborted.
+    /// </summary>
+    private async ValueTask DrainAsync()
     {
         try
         {
-            var reader = _queue.Reader;
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (true)
             {
-                // Everything queued by now goes out in one transport write (see FrameBatchingStream).
                 _batching?.BeginBatch();
                 try
                 {
-                    while (reader.TryRead(out var item))
+                    while (true)
                     {
                         ReadOnlyMemory<byte> payload;
+                        bool isEvent;
                         lock (_gate)
                         {
-                            if (_closing) break;
+                            if (_closing || !_queue.TryDequeue(out var item)) break;
+                            isEvent = item.Event is not null || item.Book is not null;
                             payload = item.Event?.Payload ?? item.Reply;
                             if (item.Book is { } book)
                             {
@@ -249,7 +278,7 @@ public sealed class RealtimeConnection : IChannelSubscriber
                         // token (which would cost a registration per frame); the batch's transport write below has one.
                         await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _batching is null ? _abort.Token : CancellationToken.None)
                             .ConfigureAwait(false);
-                        if (item.Event is not null || item.Book is not null) _metrics.Delivered();
+                        if (isEvent) _metrics.Delivered();
                         if (_batching is { Pending: > FrameBatchingStream.FlushThreshold } batching)
                         {
                             await batching.EndBatchAsync(_abort.Token).ConfigureAwait(false);
@@ -264,10 +293,16 @@ public sealed class RealtimeConnection : IChannelSubscriber
 
                 lock (_gate)
                 {
-                    if (_closing) break;
+                    if (_closing || _abort.IsCancellationRequested) break;
+                    if (_queue.Count == 0)
+                    {
+                        _writerQueued = false;
+                        return;
+                    }
                 }
             }
 
+            // Closing (queued frames are dropped), or aborted, when this throws at once.
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(_closeStatus, _closeReason, _abort.Token).ConfigureAwait(false);
         }
@@ -275,6 +310,9 @@ public sealed class RealtimeConnection : IChannelSubscriber
         {
             // Aborted: the read loop sees the same and the socket is torn down in RunAsync.
         }
+
+        // _writerQueued stays set: nothing is written after this.
+        _writerDone.TrySetResult();
     }
 
     private async ValueTask HandleAsync(ReadOnlyMemory<byte> message)
