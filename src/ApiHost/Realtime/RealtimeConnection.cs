@@ -310,6 +310,12 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
         {
             // Aborted: the read loop sees the same and the socket is torn down in RunAsync.
         }
+        catch (Exception ex)
+        {
+            // Nobody awaits a work item: RunAsync must hear of it, or it would wait for this writer for ever.
+            _writerDone.TrySetException(ex);
+            return;
+        }
 
         // _writerQueued stays set: nothing is written after this.
         _writerDone.TrySetResult();
