@@ -18,9 +18,10 @@ public sealed class MarketEventPublisherTests
         new(append, _time, new TradingMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
             NullLogger.Instance, Symbol);
 
+    // The publisher appends to a market's two streams at once, so this may run on two threads together.
     private Task Record((string Namespace, string Key) stream, IReadOnlyList<ChannelEvent> events)
     {
-        _appended.Add((stream, [.. events]));
+        lock (_appended) _appended.Add((stream, [.. events]));
         return Task.CompletedTask;
     }
 
