@@ -12,6 +12,9 @@ public static class TradingCluster
 {
     private const string EventsRedisKey = "GridTokenX:Test:EventsRedis";
 
+    /// <summary>Set this setting to keep grain state (the alert center's) in the journals' Redis.</summary>
+    public const string GrainStateInRedisKey = "GridTokenX:Test:GrainStateInRedis";
+
     /// <param name="streams">Publish market events, on in-memory streams unless <paramref name="eventsRedis"/> is set.</param>
     /// <param name="eventsRedis">Put the event streams on this Redis (apart from the journals, so one can fail alone).</param>
     /// <param name="settings">Extra configuration, e.g. trading options.</param>
@@ -78,6 +81,8 @@ public static class TradingCluster
         {
             siloBuilder.Services.AddGridTokenXTrading(siloBuilder.Configuration);
             siloBuilder.Services.AddGridTokenXTradingStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);
+            if (siloBuilder.Configuration[GrainStateInRedisKey] is not null)
+                siloBuilder.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]!));
         }
     }
 }
