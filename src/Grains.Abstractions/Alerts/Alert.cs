@@ -8,6 +8,7 @@ namespace GridTokenX.Grains.Abstractions.Alerts;
 /// <param name="Source">The host that raised it, e.g. <c>silo/host-1/4242</c>.</param>
 /// <param name="RaisedAt">When the condition was seen, not when the alert center received it.</param>
 [GenerateSerializer, Immutable]
+[Alias("gtx.alerts.Alert")]
 public sealed record Alert(
     [property: Id(0)] string Id,
     [property: Id(1)] AlertKind Kind,

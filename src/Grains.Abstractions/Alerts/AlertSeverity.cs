@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Alerts;
 
 [GenerateSerializer]
+[Alias("gtx.alerts.AlertSeverity")]
 public enum AlertSeverity : byte
 {
     Info,

@@ -6,6 +6,7 @@ namespace GridTokenX.Grains.Abstractions.Events;
 /// </summary>
 /// <param name="Sequence">Order of this event within its source (a market's journal sequence), for gap detection.</param>
 [GenerateSerializer, Immutable]
+[Alias("gtx.events.ChannelEvent")]
 public sealed record ChannelEvent(
     [property: Id(0)] string Id,
     [property: Id(1)] string Channel,

@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Events;
 
 [GenerateSerializer]
+[Alias("gtx.events.ChannelKind")]
 public enum ChannelKind : byte
 {
     Market,

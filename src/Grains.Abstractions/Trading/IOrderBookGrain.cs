@@ -1,24 +1,33 @@
 namespace GridTokenX.Grains.Abstractions.Trading;
 
 /// <summary>One activation per market symbol owns that market's book, orders and trades.</summary>
+[Alias("gtx.trading.IOrderBookGrain")]
 public interface IOrderBookGrain : IGrainWithStringKey
 {
     /// <summary>Matches the order and returns once it is durable in the market journal.</summary>
+    [Alias("PlaceOrder")]
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderCommand command);
 
     /// <summary>Cancels a resting order of <paramref name="userId"/>; another user's order is reported as not found.</summary>
+    [Alias("CancelOrder")]
     Task<CancelOrderResult> CancelOrder(string userId, string orderId);
 
     /// <summary>The order, or null when it does not exist or belongs to someone other than <paramref name="userId"/>.</summary>
+    [Alias("GetOrder")]
     Task<Order?> GetOrder(string userId, string orderId);
 
+    [Alias("GetUserOrders")]
     Task<IReadOnlyList<Order>> GetUserOrders(string userId, bool openOnly, int limit);
 
+    [Alias("GetUserTrades")]
     Task<IReadOnlyList<Trade>> GetUserTrades(string userId, int limit);
 
+    [Alias("GetBook")]
     Task<OrderBookView> GetBook(int depth);
 
+    [Alias("GetTrades")]
     Task<IReadOnlyList<Trade>> GetTrades(int limit);
 
+    [Alias("GetTicker")]
     Task<Ticker> GetTicker();
 }

@@ -5,6 +5,7 @@ namespace GridTokenX.Grains.Abstractions.Trading;
 /// Nothing was acknowledged; the request may be retried, and with a client_order_id the retry is safe.
 /// </summary>
 [GenerateSerializer]
+[Alias("gtx.trading.MarketUnavailableException")]
 public sealed class MarketUnavailableException : Exception
 {
     public MarketUnavailableException() { }

@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Trading;
 
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.Order")]
 public sealed record Order(
     [property: Id(0)] string OrderId,
     [property: Id(1)] string? ClientOrderId,

@@ -2,6 +2,7 @@ namespace GridTokenX.Grains.Abstractions.Trading;
 
 /// <param name="Sequence">Journal sequence of the last change applied to the book; it only grows.</param>
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.OrderBookView")]
 public sealed record OrderBookView(
     [property: Id(0)] string Symbol,
     [property: Id(1)] long Sequence,

@@ -2,6 +2,7 @@ namespace GridTokenX.Grains.Abstractions.Trading;
 
 /// <summary>A validated request to place an order; prices and quantities are exact decimals on the market's grid.</summary>
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.PlaceOrderCommand")]
 public sealed record PlaceOrderCommand(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Symbol,

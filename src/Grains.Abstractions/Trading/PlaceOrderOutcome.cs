@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Trading;
 
 [GenerateSerializer]
+[Alias("gtx.trading.PlaceOrderOutcome")]
 public enum PlaceOrderOutcome : byte
 {
     /// <summary>A new order was accepted and is durable.</summary>

@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Trading;
 
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.Ticker")]
 public sealed record Ticker(
     [property: Id(0)] string Symbol,
     [property: Id(1)] decimal? LastPrice,

@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Abstractions.Trading;
 
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.Trade")]
 public sealed record Trade(
     [property: Id(0)] string TradeId,
     [property: Id(1)] string Symbol,

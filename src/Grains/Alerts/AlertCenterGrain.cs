@@ -12,6 +12,8 @@ namespace GridTokenX.Grains.Alerts;
 /// Publishing is what a raise waits for; persisting is best-effort and runs behind it, so a storage outage (the
 /// very thing a <c>redis_connection_lost</c> alert reports) neither loses an alert's publication nor fails its raise.
 /// </summary>
+// Fixed so that renaming the class never moves its grains or their stored state.
+[GrainType("alertcenter")]
 public sealed partial class AlertCenterGrain(TimeProvider time, ILogger<AlertCenterGrain> logger) : Grain, IAlertCenterGrain
 {
     private const string StateName = "alerts";

@@ -22,6 +22,8 @@ namespace GridTokenX.Grains.Trading;
 /// the outbox: a checkpoint is never written past what has been published, so an activation can always re-derive
 /// and re-publish (with the same ids) the events a crash left unpublished.
 /// </summary>
+// Fixed so that renaming the class never moves its grains or their stored state.
+[GrainType("orderbook")]
 [Reentrant]
 public sealed partial class OrderBookGrain(
     IJournalStore journal,

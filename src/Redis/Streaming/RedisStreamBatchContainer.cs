@@ -5,6 +5,7 @@ namespace GridTokenX.Redis.Streaming;
 
 /// <summary>One Redis Stream entry as Orleans sees it: the producer's events plus where the entry sits in Redis.</summary>
 [GenerateSerializer, Immutable]
+[Alias("gtx.streams.RedisStreamBatchContainer")]
 public sealed class RedisStreamBatchContainer(RedisStreamPayload payload, string entryId) : IBatchContainer
 {
     [Id(0)]

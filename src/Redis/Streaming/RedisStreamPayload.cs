@@ -7,6 +7,7 @@ namespace GridTokenX.Redis.Streaming;
 /// is chosen by the producer, so every copy of the entry (a redelivery) carries the same event ids.
 /// </summary>
 [GenerateSerializer, Immutable]
+[Alias("gtx.streams.RedisStreamPayload")]
 public sealed record RedisStreamPayload(
     [property: Id(0)] Guid BatchId,
     [property: Id(1)] StreamId StreamId,

@@ -9,6 +9,7 @@ namespace GridTokenX.Redis.Streaming;
 /// event's unique id from the token passed to <c>OnNextAsync</c>: <c>((RedisStreamSequenceToken)token).EventId</c>.
 /// </summary>
 [GenerateSerializer, Immutable]
+[Alias("gtx.streams.RedisStreamSequenceToken")]
 public sealed class RedisStreamSequenceToken : StreamSequenceToken
 {
     public RedisStreamSequenceToken(long sequenceNumber, int eventIndex, Guid batchId)

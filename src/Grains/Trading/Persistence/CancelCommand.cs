@@ -1,6 +1,7 @@
 namespace GridTokenX.Grains.Trading.Persistence;
 
 [GenerateSerializer]
+[Alias("gtx.trading.stored.CancelCommand")]
 public sealed record CancelCommand(
     long Sequence,
     long TimestampMs,

@@ -5,4 +5,5 @@ namespace GridTokenX.Grains.Trading.Persistence;
 /// outcomes: replaying the commands through the deterministic engine rebuilds the exact state.
 /// </summary>
 [GenerateSerializer]
+[Alias("gtx.trading.stored.MarketCommand")]
 public abstract record MarketCommand([property: Id(0)] long Sequence, [property: Id(1)] long TimestampMs);

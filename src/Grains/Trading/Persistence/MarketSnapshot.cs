@@ -10,6 +10,7 @@ namespace GridTokenX.Grains.Trading.Persistence;
 /// <param name="HistorySegments">How many history segments exist up to and including this checkpoint's.</param>
 /// <param name="LastTimestampMs">The clock reading of the last command, so timestamps never go backwards after a restore.</param>
 [GenerateSerializer]
+[Alias("gtx.trading.stored.MarketSnapshot")]
 public sealed record MarketSnapshot(
     [property: Id(0)] string Symbol,
     [property: Id(1)] long Sequence,

@@ -4,6 +4,7 @@ namespace GridTokenX.Grains.Trading.Persistence;
 
 /// <summary>An order as held in a snapshot.</summary>
 [GenerateSerializer]
+[Alias("gtx.trading.stored.OrderRecord")]
 public sealed record OrderRecord(
     [property: Id(0)] long Number,
     [property: Id(1)] string UserId,

@@ -3,6 +3,7 @@ using GridTokenX.Grains.Abstractions.Trading;
 namespace GridTokenX.Grains.Trading.Persistence;
 
 [GenerateSerializer]
+[Alias("gtx.trading.stored.PlaceCommand")]
 public sealed record PlaceCommand(
     long Sequence,
     long TimestampMs,

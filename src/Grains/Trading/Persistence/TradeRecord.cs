@@ -3,6 +3,7 @@ using GridTokenX.Grains.Abstractions.Trading;
 namespace GridTokenX.Grains.Trading.Persistence;
 
 [GenerateSerializer, Immutable]
+[Alias("gtx.trading.stored.TradeRecord")]
 public sealed record TradeRecord(
     [property: Id(0)] long Number,
     [property: Id(1)] long PriceTicks,
