@@ -1,6 +1,6 @@
 using GridTokenX.ApiHost.Hosting;
 using GridTokenX.Bench.FanoutHost;
-using GridTokenX.Grains.Hosting;
+using GridTokenX.Hosting;
 
 // The production API host, plus a second, in-process feed into the same hub (the fan-out baseline) and two
 // bench-only endpoints. Nothing here is in src/: production builds never carry the trigger.

@@ -1,6 +1,6 @@
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Hosting;
-using GridTokenX.Grains.Hosting;
+using GridTokenX.Hosting;
 
 if (args.Length > 0 && args[0] == IssueTokenCommand.Name)
 {

@@ -1,4 +1,9 @@
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Hosting;
+using GridTokenX.Hosting.Alerts;
+using GridTokenX.Hosting.Health;
+using GridTokenX.Hosting.Settings;
+using GridTokenX.Hosting.Telemetry;
 using GridTokenX.Silo;
 using Orleans.Dashboard;
 
@@ -9,15 +14,30 @@ return await HostStartup.RunAsync("silo", async () =>
     var builder = WebApplication.CreateBuilder(args);
     QuietLoggingDefaults.AddTo(builder.Configuration);
     if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(SiloHealth.DefaultUrl);
-    var settings = GridTokenXSettings.From(builder.Configuration);
+    var settings = HostSettings.Read(builder.Configuration);
     if (!settings.UsesRedis)
         throw new InvalidSettingsException(["GridTokenX:Redis:ConnectionString is required for a silo (for a one-process system run the ApiHost alone)."]);
 
+    var tracing = TelemetrySetup.TracingEnabled(builder.Configuration);
+    builder.AddGridTokenXTelemetry("gridtokenx-silo");
+    builder.Services.AddGridTokenXAlerts(builder.Configuration, "silo");
+    builder.Services.AddHealthChecks()
+        .AddReadinessCheck<SiloMembershipHealthCheck>("cluster")
+        .AddReadinessCheck<RedisHealthCheck>("redis");
     // The dashboard shares the silo's internal HTTP port (health, metrics): never expose that port publicly.
-    builder.UseOrleans(silo => silo.AddGridTokenX(builder.Configuration, settings).AddDashboard());
+    builder.UseOrleans(silo =>
+    {
+        silo.AddGridTokenX(builder.Configuration, SiloSettingsFrom(settings)).AddDashboard();
+        if (tracing) silo.AddActivityPropagation();
+    });
     builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
     var app = builder.Build();
-    app.MapSiloHealth();
+    app.MapGridTokenXHealth();
+    app.MapGridTokenXMetrics();
     app.MapOrleansDashboard("/dashboard");
     await app.RunAsync();
 });
+
+static SiloSettings SiloSettingsFrom(HostSettings settings) =>
+    new(settings.Cluster.ClusterId, settings.Cluster.ServiceId, settings.RedisConnectionString, settings.Silo.SiloPort,
+        settings.Silo.GatewayPort, settings.Silo.ResolveAdvertisedAddress()!, settings.Streams.PullPeriod);

@@ -1,5 +1,5 @@
 using GridTokenX.ApiHost.Realtime;
-using GridTokenX.Grains.Alerts;
+using GridTokenX.Hosting.Alerts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using GridTokenX.ApiHost.Realtime;
-using GridTokenX.Grains.Alerts;
+using GridTokenX.Hosting.Alerts;
 
 namespace GridTokenX.ApiHost.Alerts;
 

@@ -1,8 +1,12 @@
 using System.Globalization;
+using GridTokenX.Redis.Connection;
 
 namespace GridTokenX.ApiHost.Auth;
 
-/// <summary><c>issue-token --user alice [--role admin] [--ttl 1h]</c>: prints a token signed with the configured key.</summary>
+/// <summary>
+/// <c>issue-token --user alice [--role admin] [--ttl 1h]</c>: prints a token signed with <c>Auth__SigningKey</c>, or, when
+/// no Redis is configured, with the standalone host's key file.
+/// </summary>
 public static class IssueTokenCommand
 {
     public const string Name = "issue-token";
@@ -47,15 +51,11 @@ public static class IssueTokenCommand
         }
 
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        if (string.IsNullOrEmpty(options.SigningKey))
-        {
-            error.WriteLine("Set Auth__SigningKey (at least 32 bytes) to the key the API hosts use. Standalone mode prints its own tokens at start-up.");
-            return 2;
-        }
-
+        // Standalone (no Redis configured): sign with the standalone host's key file, so the running host accepts it.
+        var standalone = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.IsConfigured != true;
         var errors = new List<string>();
-        var key = SigningKey.Resolve(options, standalone: false, errors);
-        if (errors.Count > 0)
+        var key = SigningKey.Resolve(options, standalone, errors);
+        if (key is null)
         {
             foreach (var message in errors) error.WriteLine(message);
             return 2;

@@ -6,11 +6,14 @@ using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Trading;
-using GridTokenX.Grains.Hosting;
-using GridTokenX.Grains.Observability;
+using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Hosting;
+using GridTokenX.Hosting.Health;
+using GridTokenX.Hosting.Settings;
+using GridTokenX.Hosting.Telemetry;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Streaming;
-using GridTokenX.Grains.Abstractions.Events;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -35,15 +38,17 @@ public static class ApiApplication
             k.Limits.MaxRequestBodySize = 1024 * 1024;
         });
 
-        var settings = GridTokenXSettings.From(builder.Configuration);
+        var settings = HostSettings.Read(builder.Configuration);
         var errors = new List<string>();
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var auth = OptionsReader.Read<AuthOptions>(builder.Configuration, AuthOptions.Section);
         var key = SigningKey.Resolve(auth, standalone: !settings.UsesRedis, errors);
         if (errors.Count > 0) throw new InvalidSettingsException(errors);
+        var tracing = TelemetrySetup.TracingEnabled(builder.Configuration);
+        builder.AddGridTokenXTelemetry("gridtokenx-api");
 
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
-        services.AddGridTokenXAuth(auth, key);
+        services.AddGridTokenXAuth(auth, key!);
         // Sockets are fed from the Orleans streams the markets publish to; with publication switched off (to measure
         // its cost), from the in-process source, which nothing publishes to but tests.
         var publishEvents = builder.Configuration.GetValue("GridTokenX:Trading:PublishEvents", defaultValue: true);
@@ -68,18 +73,18 @@ public static class ApiApplication
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
-        services.AddSingleton<IReadinessCheck, ClusterReadinessCheck>();
+        var health = services.AddHealthChecks().AddReadinessCheck<ClusterHealthCheck>("cluster");
 
         if (settings.RedisConnectionString is { } connectionString)
         {
             var redis = RedisConnectionFactory.CreateOptions(connectionString);
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
-            services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
+            health.AddReadinessCheck<RedisHealthCheck>("redis");
             // Reads back what a dropped subscription missed, with the same queue layout and retention as the silos.
             services.AddSingleton(sp =>
             {
                 var o = new RedisStreamOptions();
-                builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection).Bind(o);
+                builder.Configuration.GetSection(StreamPullOptions.Section).Bind(o);
                 return new RedisStreamCatchUp(ChannelStreams.ProviderName, o, sp.GetRequiredService<IConnectionMultiplexer>(),
                     sp.GetRequiredService<Orleans.Serialization.Serializer>());
             });
@@ -88,12 +93,13 @@ public static class ApiApplication
             {
                 client.Configure<ClusterOptions>(o =>
                 {
-                    o.ClusterId = settings.ClusterId;
-                    o.ServiceId = settings.ServiceId;
+                    o.ClusterId = settings.Cluster.ClusterId;
+                    o.ServiceId = settings.Cluster.ServiceId;
                 });
+                if (tracing) client.AddActivityPropagation();
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
                 // Always: system:alerts rides the streams even when market events are off.
-                var streams = builder.Configuration.GetSection(GridTokenXSiloBuilderExtensions.StreamsSection);
+                var streams = builder.Configuration.GetSection(StreamPullOptions.Section);
                 client.AddRedisStreams(ChannelStreams.ProviderName, o =>
                 {
                     streams.Bind(o);
@@ -106,7 +112,7 @@ public static class ApiApplication
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddGridTokenX(builder.Configuration, settings));
+            StandaloneSilo.AddTo(builder, settings, tracing);
         }
 
         var app = builder.Build();
@@ -117,10 +123,8 @@ public static class ApiApplication
         app.UseRealtimeWebSockets();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapHealth();
-        var metrics = app.Services.GetRequiredService<PrometheusMetrics>();
-        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
-            .WithTags("Health").AllowAnonymous().ExcludeFromDescription();
+        app.MapGridTokenXHealth();
+        app.MapGridTokenXMetrics();
         app.MapMarkets();
         app.MapOrders();
         app.MapRealtime();
@@ -131,7 +135,7 @@ public static class ApiApplication
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl;
-                StandaloneBanner.Print(Console.Out, address, app.Services.GetRequiredService<TokenIssuer>(), key.IsEphemeral);
+                StandaloneBanner.Print(Console.Out, address, app.Services.GetRequiredService<TokenIssuer>(), key!.KeyFile);
             });
         }
 

@@ -5,7 +5,7 @@ namespace GridTokenX.ApiHost.Hosting;
 /// <summary>Standalone mode says so loudly and hands the newcomer working tokens.</summary>
 public static class StandaloneBanner
 {
-    public static void Print(TextWriter output, string baseUrl, TokenIssuer issuer, bool ephemeralKey)
+    public static void Print(TextWriter output, string baseUrl, TokenIssuer issuer, string? keyFile)
     {
         var lifetime = TimeSpan.FromHours(12);
         output.WriteLine($"""
@@ -16,7 +16,7 @@ public static class StandaloneBanner
              Set GridTokenX__Redis__ConnectionString to run silos and API hosts on Redis.
 
              Listening on {baseUrl}
-             Tokens for this run (valid {lifetime.TotalHours:0}h{(ephemeralKey ? ", signed with a key made for this process only" : "")}).
+             Tokens (valid {lifetime.TotalHours:0}h{(keyFile is null ? "" : ", signed with the key in " + keyFile)}).
              Paste these into your shell (alice and bob are users, admin has the admin role):
 
             export API={baseUrl}
@@ -25,6 +25,7 @@ public static class StandaloneBanner
             export ADMIN={issuer.Issue("admin", Roles.Admin, lifetime)}
 
              Try:  curl -s $API/api/v1/markets
+             More: dotnet run --project src/ApiHost -- issue-token --user carol
             ================================================================================
 
             """);

@@ -1,5 +1,4 @@
 using GridTokenX.Grains.Abstractions.Events;
-using GridTokenX.Grains.Alerts;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Streaming;
@@ -19,12 +18,12 @@ public static class GridTokenXSiloBuilderExtensions
 
     /// <summary>
     /// Wires a silo of this system: Redis for membership, grain state, reminders and the market journals when a
-    /// connection string is set; in-memory, single-process equivalents otherwise (standalone mode).
+    /// connection string is set; in-memory, single-process equivalents otherwise (standalone mode). The host adds
+    /// what every host has (telemetry, health, alerts: GridTokenX.Hosting).
     /// </summary>
-    public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, GridTokenXSettings settings)
+    public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
     {
         silo.Services.AddGridTokenXTrading(configuration);
-        silo.Services.AddGridTokenXAlerts(configuration, "silo");
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
@@ -43,7 +42,7 @@ public static class GridTokenXSiloBuilderExtensions
             // A read waits for a wake-up only with wake-ups on; otherwise a short period would poll Redis continually.
             var wakeUps = configuration.GetSection(StreamsSection).GetValue(nameof(RedisStreamOptions.WakeUpWait), new RedisStreamOptions().WakeUpWait) > TimeSpan.Zero;
             var pullPeriod = settings.StreamPullPeriod
-                ?? (wakeUps ? GridTokenXSettings.DefaultWokenStreamPullPeriod : GridTokenXSettings.DefaultStreamPullPeriod);
+                ?? (wakeUps ? SiloSettings.DefaultWokenStreamPullPeriod : SiloSettings.DefaultStreamPullPeriod);
             silo.AddRedisStreams(ChannelStreams.ProviderName, o =>
             {
                 configuration.GetSection(StreamsSection).Bind(o);
@@ -57,7 +56,7 @@ public static class GridTokenXSiloBuilderExtensions
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod ?? GridTokenXSettings.DefaultStreamPullPeriod)));
+            silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod ?? SiloSettings.DefaultStreamPullPeriod)));
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GridTokenX.Grains.Trading;
 
 /// <summary>Bound from <c>GridTokenX:Trading</c>.</summary>
@@ -9,6 +11,7 @@ public sealed class TradingOptions
     /// A snapshot is written with the journal batch once this many commands have been journaled since the last
     /// one, which bounds how much an activation replays.
     /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "GridTokenX:Trading:SnapshotEvery must be between 1 and 10000000.")]
     public int SnapshotEvery { get; set; } = 5_000;
 
     /// <summary>
@@ -23,8 +26,10 @@ public sealed class TradingOptions
     /// never dropped to keep up, so without a bound a market could acknowledge far more than it can tell anyone
     /// about, and its checkpoints (which wait for publication) would stop.
     /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "GridTokenX:Trading:MaxUnpublished must be between 1 and 10000000.")]
     public int MaxUnpublished { get; set; } = 20_000;
 
     /// <summary>How long a command waits for publication to catch up before it is refused (503, retryable).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "GridTokenX:Trading:PublicationWait must be positive and at most 00:01:00.")]
     public TimeSpan PublicationWait { get; set; } = TimeSpan.FromSeconds(5);
 }

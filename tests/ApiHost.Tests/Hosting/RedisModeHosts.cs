@@ -1,6 +1,8 @@
 using System.Globalization;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Hosting.Alerts;
+using GridTokenX.Hosting.Settings;
 using GridTokenX.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +38,10 @@ public sealed class RedisModeHosts : IAsyncDisposable
         };
         var siloBuilder = Host.CreateApplicationBuilder();
         siloBuilder.Configuration.AddInMemoryCollection(common);
-        var siloSettings = GridTokenXSettings.From(siloBuilder.Configuration);
-        siloBuilder.UseOrleans(silo => silo.AddGridTokenX(siloBuilder.Configuration, siloSettings));
+        var host = HostSettings.Read(siloBuilder.Configuration);
+        siloBuilder.Services.AddGridTokenXAlerts(siloBuilder.Configuration, "silo");
+        siloBuilder.UseOrleans(silo => silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,
+            host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.Silo.ResolveAdvertisedAddress()!, host.Streams.PullPeriod)));
         hosts._silo = siloBuilder.Build();
         await hosts._silo.StartAsync();
 

@@ -72,7 +72,7 @@ public static class TradingCluster
         }
 
         private static void PullFast(Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.StreamPullingAgentOptions> options) =>
-            options.Configure(o => o.GetQueueMsgsTimerPeriod = GridTokenXSettings.DefaultStreamPullPeriod);
+            options.Configure(o => o.GetQueueMsgsTimerPeriod = SiloSettings.DefaultStreamPullPeriod);
     }
 
     private sealed class Configurator : ISiloConfigurator

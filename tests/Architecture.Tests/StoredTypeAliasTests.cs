@@ -1,0 +1,48 @@
+using System.Reflection;
+
+namespace GridTokenX.Architecture.Tests;
+
+/// <summary>
+/// Orleans' serializer records type names where a field's runtime type is not its declared type (commands in a journal
+/// batch, event payloads, alert details), and grain calls carry interface and method ids. With an <c>[Alias]</c> on
+/// every serializable type and grain interface (and its methods) and a <c>[GrainType]</c> on every grain, a rename or a
+/// move changes none of what is stored or sent.
+/// </summary>
+public sealed class StoredTypeAliasTests
+{
+    private static IEnumerable<Type> OurTypes => Assemblies.All.SelectMany(a => a.GetTypes())
+        .Where(t => t.Namespace?.StartsWith("GridTokenX.", StringComparison.Ordinal) == true);
+
+    [Fact]
+    public void Every_serializable_type_has_an_alias()
+    {
+        var serializable = OurTypes.Where(t => t.IsDefined(typeof(GenerateSerializerAttribute), inherit: false)).ToList();
+
+        Assert.NotEmpty(serializable);
+        Assert.Empty(serializable.Where(t => !t.IsDefined(typeof(AliasAttribute), inherit: false)).Select(t => t.FullName));
+    }
+
+    [Fact]
+    public void Every_grain_interface_and_method_has_an_alias_and_every_grain_a_fixed_type_name()
+    {
+        var interfaces = OurTypes.Where(t => t.IsInterface && typeof(IAddressable).IsAssignableFrom(t)).ToList();
+        var grains = OurTypes.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Grain).IsAssignableFrom(t)).ToList();
+
+        Assert.NotEmpty(interfaces);
+        Assert.NotEmpty(grains);
+        Assert.Empty(interfaces.Where(t => !t.IsDefined(typeof(AliasAttribute), inherit: false)).Select(t => t.FullName));
+        Assert.Empty(interfaces.SelectMany(t => t.GetMethods()).Where(m => !m.IsDefined(typeof(AliasAttribute), inherit: false))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}"));
+        Assert.Empty(grains.Where(t => !t.IsDefined(typeof(GrainTypeAttribute), inherit: false)).Select(t => t.FullName));
+    }
+
+    [Fact]
+    public void Aliases_are_unique()
+    {
+        var duplicates = OurTypes.Select(t => (Type: t, t.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias))
+            .Where(a => a.Alias is not null).GroupBy(a => a.Alias, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(a => a.Type.FullName))}");
+
+        Assert.Empty(duplicates);
+    }
+}
