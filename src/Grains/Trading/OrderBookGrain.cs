@@ -124,7 +124,7 @@ public sealed partial class OrderBookGrain(
             {
                 owner = await clientOrderIds.ClaimAsync(command.UserId, clientOrderId, spec.Symbol, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            catch (ClientOrderIdRegistryUnavailableException ex)
             {
                 // Storage exceptions do not cross the grain boundary; the caller gets the retryable kind.
                 LogClaimFailed(ex, spec.Symbol);
