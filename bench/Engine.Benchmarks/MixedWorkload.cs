@@ -54,7 +54,7 @@ public sealed class MixedWorkload
         long nextId = 1;
 
         BenchCommand NewGtc(Side side, long price) =>
-            new(false, nextId++, users[random.Next(Users)], side, TimeInForce.Gtc, price, 1 + random.Next(100));
+            new(false, nextId++, users[random.Next(Users)], side, EngineTimeInForce.Gtc, price, 1 + random.Next(100));
 
         long PassivePrice(Side side)
         {
@@ -82,7 +82,7 @@ public sealed class MixedWorkload
             BenchCommand command;
             if (roll < cancelPercent && TryPickResting(engine, restingIds, random, out long cancelId))
             {
-                command = new BenchCommand(true, cancelId, "", Side.Buy, TimeInForce.Gtc, 0, 0);
+                command = new BenchCommand(true, cancelId, "", Side.Buy, EngineTimeInForce.Gtc, 0, 0);
                 cancels++;
             }
             else if (roll >= 95)
@@ -92,7 +92,7 @@ public sealed class MixedWorkload
                 long? best = side == Side.Buy ? engine.BestAsk : engine.BestBid;
                 long reach = random.Next(4);
                 long price = best is { } b ? (side == Side.Buy ? b + reach : b - reach) : Mid;
-                command = new BenchCommand(false, nextId++, users[random.Next(Users)], side, TimeInForce.Ioc, price, 1 + random.Next(60));
+                command = new BenchCommand(false, nextId++, users[random.Next(Users)], side, EngineTimeInForce.Ioc, price, 1 + random.Next(60));
                 ioc++;
             }
             else

@@ -1,7 +1,5 @@
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading.Matching;
-using EngineTif = GridTokenX.Grains.Trading.Matching.TimeInForce;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Trading;
 
@@ -15,8 +13,8 @@ public static class EngineMapping
     public static OrderSide ToContract(this Side side) => side == Side.Buy ? OrderSide.Buy : OrderSide.Sell;
     public static OrderKind ToEngine(this OrderType type) => type == OrderType.Limit ? OrderKind.Limit : OrderKind.Market;
     public static OrderType ToContract(this OrderKind kind) => kind == OrderKind.Limit ? OrderType.Limit : OrderType.Market;
-    public static EngineTif ToEngine(this Tif tif) => (EngineTif)(byte)tif;
-    public static Tif ToContract(this EngineTif tif) => (Tif)(byte)tif;
+    public static EngineTimeInForce ToEngine(this TimeInForce tif) => (EngineTimeInForce)(byte)tif;
+    public static TimeInForce ToContract(this EngineTimeInForce tif) => (TimeInForce)(byte)tif;
     public static OrderStatus ToContract(this EngineOrderStatus status) => (OrderStatus)(byte)status;
     public static EngineOrderStatus ToEngine(this OrderStatus status) => (EngineOrderStatus)(byte)status;
     public static CancelReason ToContract(this EngineCancelReason reason) => (CancelReason)(byte)reason;

@@ -5,22 +5,23 @@ using GridTokenX.Grains.Trading.Persistence;
 namespace GridTokenX.Grains.Trading;
 
 /// <summary>
-/// One market's complete state: the matching engine, every order and trade, and the indexes the API reads.
-/// Plain, single-threaded and deterministic: the grain applies commands in journal order, and replaying the same
-/// commands into a fresh instance (or a restored snapshot) yields the same state.
+/// One market's complete state: the matching engine, every order and trade, the indexes the API reads, and what
+/// changed since the last checkpoint. Plain, single-threaded and deterministic: the grain applies commands in journal
+/// order, and replaying the same commands into a fresh instance (or a restored checkpoint) yields the same state.
+/// The contract views of it are in <see cref="MarketViews"/> and <see cref="MarketTicker"/>.
 /// </summary>
 public sealed class Market
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     private readonly MatchingEngine _engine;
-    private readonly Dictionary<long, MarketOrder> _orders = [];
-    private readonly Dictionary<string, List<MarketOrder>> _ordersByUser = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string User, string ClientOrderId), MarketOrder> _byClientOrderId = [];
+    private readonly Dictionary<long, TrackedOrder> _orders = [];
+    private readonly Dictionary<string, List<TrackedOrder>> _ordersByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string ClientOrderId), TrackedOrder> _byClientOrderId = [];
     private readonly List<TradeRecord> _trades = [];
     private readonly Dictionary<string, List<TradeRecord>> _tradesByUser = new(StringComparer.Ordinal);
     private readonly List<Fill> _fills = [];
-    private readonly List<MarketOrder> _finalSinceCheckpoint = [];
+    private readonly List<TrackedOrder> _finalSinceCheckpoint = [];
     private readonly HashSet<long> _restingTouched = [];
     private int _tradesAtCheckpoint;
     private int _dayWindowStart;
@@ -54,15 +55,15 @@ public sealed class Market
         }
     }
 
-    public MarketOrder Place(PlaceCommand c)
+    public TrackedOrder Place(PlaceCommand c)
     {
         ExpectNext(c);
         if (c.OrderNumber != NextOrderNumber)
             throw new InvalidOperationException($"Order number {c.OrderNumber} out of order; expected {NextOrderNumber}.");
 
         var engineOrder = new EngineOrder(c.OrderNumber, c.UserId, c.Side.ToEngine(), c.Type.ToEngine(),
-            c.Type == OrderType.Market ? Matching.TimeInForce.Ioc : c.TimeInForce.ToEngine(), c.PriceTicks, c.QuantityLots, c.TimestampMs);
-        var order = new MarketOrder(engineOrder, c.ClientOrderId, c.TimestampMs, _trades.Count);
+            c.Type == OrderType.Market ? EngineTimeInForce.Ioc : c.TimeInForce.ToEngine(), c.PriceTicks, c.QuantityLots, c.TimestampMs);
+        var order = new TrackedOrder(engineOrder, c.ClientOrderId, c.TimestampMs, _trades.Count);
 
         _fills.Clear();
         _engine.Place(engineOrder, _fills);
@@ -88,7 +89,7 @@ public sealed class Market
         return order;
     }
 
-    public MarketOrder Cancel(CancelCommand c)
+    public TrackedOrder Cancel(CancelCommand c)
     {
         ExpectNext(c);
         if (!_engine.TryCancel(c.OrderNumber, out _))
@@ -101,105 +102,31 @@ public sealed class Market
         return order;
     }
 
-    public MarketOrder? Find(long number) => _orders.GetValueOrDefault(number);
+    public TrackedOrder? Find(long number) => _orders.GetValueOrDefault(number);
 
-    public MarketOrder? FindByClientOrderId(string userId, string clientOrderId) =>
+    public TrackedOrder? FindByClientOrderId(string userId, string clientOrderId) =>
         _byClientOrderId.GetValueOrDefault((userId, clientOrderId));
 
-    /// <summary>True when a repeated request asks for exactly what the original order asked for.</summary>
-    public static bool IsSameRequest(MarketOrder original, PlaceOrderCommand request, long priceTicks, long quantityLots)
-    {
-        var e = original.Engine;
-        return e.Side == request.Side.ToEngine()
-            && e.Kind == request.Type.ToEngine()
-            && (request.Type == OrderType.Market || e.Tif == request.TimeInForce.ToEngine())
-            && e.Price == priceTicks
-            && e.Quantity == quantityLots;
-    }
+    /// <summary>Every trade, in execution order (trade number n is at index n - 1).</summary>
+    public IReadOnlyList<TradeRecord> Trades => _trades;
 
-    public Order ToOrder(MarketOrder o)
-    {
-        var e = o.Engine;
-        return new Order(
-            OrderIds.Order(Spec.Symbol, e.Id), o.ClientOrderId, e.UserId, Spec.Symbol, e.Side.ToContract(), e.Kind.ToContract(),
-            e.Tif.ToContract(), e.Kind == OrderKind.Limit ? Spec.ToPrice(e.Price) : null, Spec.ToQuantity(e.Quantity),
-            Spec.ToQuantity(e.Filled), Spec.ToQuantity(e.Remaining), Spec.AveragePrice(e.Notional, e.Filled),
-            e.Status.ToContract(), e.CancelReason.ToContract(), FromMs(o.CreatedAtMs), FromMs(o.UpdatedAtMs));
-    }
+    /// <summary>The user's orders, oldest first.</summary>
+    public IReadOnlyList<TrackedOrder> OrdersOf(string userId) => _ordersByUser.TryGetValue(userId, out var orders) ? orders : [];
 
-    public Trade ToTrade(TradeRecord t) => new(
-        OrderIds.Trade(Spec.Symbol, t.Number), Spec.Symbol, Spec.ToPrice(t.PriceTicks), Spec.ToQuantity(t.QuantityLots),
-        OrderIds.Order(Spec.Symbol, t.BuyOrderNumber), OrderIds.Order(Spec.Symbol, t.SellOrderNumber), t.BuyerId, t.SellerId,
-        t.MakerSide, FromMs(t.TimestampMs));
+    /// <summary>The trades the user was buyer or seller in, oldest first.</summary>
+    public IReadOnlyList<TradeRecord> TradesOf(string userId) => _tradesByUser.TryGetValue(userId, out var trades) ? trades : [];
 
-    public IReadOnlyList<Trade> ArrivalTrades(MarketOrder o)
-    {
-        var result = new Trade[o.ArrivalTradeCount];
-        for (var i = 0; i < result.Length; i++) result[i] = ToTrade(_trades[o.ArrivalTradeIndex + i]);
-        return result;
-    }
+    public long? BestBidTicks => _engine.BestBid;
 
-    public IReadOnlyList<Order> UserOrders(string userId, bool openOnly, int limit)
-    {
-        var result = new List<Order>();
-        if (!_ordersByUser.TryGetValue(userId, out var orders)) return result;
-        for (var i = orders.Count - 1; i >= 0 && result.Count < limit; i--)
-        {
-            if (openOnly && orders[i].IsFinal) continue;
-            result.Add(ToOrder(orders[i]));
-        }
+    public long? BestAskTicks => _engine.BestAsk;
 
-        return result;
-    }
+    /// <summary>Fills <paramref name="into"/> with up to <paramref name="depth"/> levels of one side, best first.</summary>
+    public void GetDepth(Side side, int depth, List<PriceLevelView> into) => _engine.GetDepth(side, depth, into);
 
-    public IReadOnlyList<Trade> UserTrades(string userId, int limit) =>
-        _tradesByUser.TryGetValue(userId, out var trades) ? NewestFirst(trades, limit) : [];
-
-    public IReadOnlyList<Trade> RecentTrades(int limit) => NewestFirst(_trades, limit);
-
-    public OrderBookView Book(int depth, DateTimeOffset now)
-    {
-        return new OrderBookView(Spec.Symbol, Sequence, Levels(Side.Buy, depth), Levels(Side.Sell, depth),
-            _engine.BestBid is { } bid ? Spec.ToPrice(bid) : null, _engine.BestAsk is { } ask ? Spec.ToPrice(ask) : null, now);
-    }
-
-    /// <summary>Last price and 24-hour statistics as of <paramref name="now"/>.</summary>
-    public Ticker Ticker(DateTimeOffset now)
-    {
-        var start = DayWindowStart(now);
-        long volume = 0;
-        long? high = null, low = null;
-        for (var i = start; i < _trades.Count; i++)
-        {
-            var t = _trades[i];
-            volume += t.QuantityLots;
-            high = Math.Max(high ?? long.MinValue, t.PriceTicks);
-            low = Math.Min(low ?? long.MaxValue, t.PriceTicks);
-        }
-
-        long? last = _trades.Count > 0 ? _trades[^1].PriceTicks : null;
-        return new Ticker(Spec.Symbol, last is { } lp ? Spec.ToPrice(lp) : null,
-            _engine.BestBid is { } bid ? Spec.ToPrice(bid) : null, _engine.BestAsk is { } ask ? Spec.ToPrice(ask) : null,
-            Spec.ToQuantity(volume), high is { } h ? Spec.ToPrice(h) : null, low is { } lo ? Spec.ToPrice(lo) : null, ChangePercent24h(now));
-    }
-
-    /// <summary>
-    /// Change of the last price against the last price before the 24-hour window opened (or the window's first
-    /// trade), in percent with two decimals; O(1) amortised.
-    /// </summary>
-    public decimal? ChangePercent24h(DateTimeOffset now)
-    {
-        if (_trades.Count == 0) return null;
-        var start = DayWindowStart(now);
-        var reference = start > 0 ? _trades[start - 1].PriceTicks : _trades[0].PriceTicks;
-        var last = _trades[^1].PriceTicks;
-        return reference == 0 ? null : decimal.Round((decimal)(last - reference) * 100m / reference, 2, MidpointRounding.ToEven);
-    }
-
-    // Index of the first trade inside the 24 hours before now. Trades are in time order and the clocks that ask only
-    // move forward (command timestamps never go back, and the API reads the wall clock, which is never behind them),
-    // so the index only ever advances.
-    private int DayWindowStart(DateTimeOffset now)
+    /// <summary>Index of the first trade inside the 24 hours before <paramref name="now"/>.</summary>
+    // Trades are in time order and the clocks that ask only move forward (command timestamps never go back, and the
+    // API reads the wall clock, which is never behind them), so the index only ever advances: O(1) amortised.
+    public int FirstTradeOfDay(DateTimeOffset now)
     {
         var from = (now - Day).ToUnixTimeMilliseconds();
         while (_dayWindowStart < _trades.Count && _trades[_dayWindowStart].TimestampMs < from) _dayWindowStart++;
@@ -217,11 +144,11 @@ public sealed class Market
         foreach (var number in _restingTouched)
         {
             var order = _orders[number];
-            if (order.Engine.IsResting) changed.Add(Record(order));
+            if (order.Engine.IsResting) changed.Add(order.ToRecord());
             else ended.Add(number);
         }
 
-        var segment = new MarketHistorySegment([.. _finalSinceCheckpoint.Select(Record)],
+        var segment = new MarketHistorySegment([.. _finalSinceCheckpoint.Select(OrderRecords.ToRecord)],
             _trades.GetRange(_tradesAtCheckpoint, _trades.Count - _tradesAtCheckpoint).ToArray());
         _restingTouched.Clear();
         _finalSinceCheckpoint.Clear();
@@ -255,37 +182,12 @@ public sealed class Market
             throw new InvalidOperationException($"Checkpoint expects {state.TradeCount} trades, history holds {market._trades.Count}.");
 
         foreach (var record in history.SelectMany(h => h.FinalOrders).Concat(resting).OrderBy(r => r.Number))
-            market.AddOrder(FromRecord(record));
+            market.AddOrder(record.ToTrackedOrder());
         // Within a price level, time priority is arrival order, which is order-number order.
         foreach (var record in resting.OrderBy(r => r.Number)) market._engine.Restore(market._orders[record.Number].Engine);
         market._tradesAtCheckpoint = market._trades.Count;
         market._historySegments = history.Count;
         return market;
-    }
-
-    public static OrderRecord Record(MarketOrder o)
-    {
-        var e = o.Engine;
-        return new OrderRecord(e.Id, e.UserId, o.ClientOrderId, e.Side.ToContract(), e.Kind.ToContract(), e.Tif.ToContract(), e.Price,
-            e.Quantity, e.Filled, e.Notional, e.Status.ToContract(), e.CancelReason.ToContract(), o.CreatedAtMs, o.UpdatedAtMs,
-            o.ArrivalTradeIndex, o.ArrivalTradeCount);
-    }
-
-    private static MarketOrder FromRecord(OrderRecord r)
-    {
-        var engineOrder = new EngineOrder(r.Number, r.UserId, r.Side.ToEngine(), r.Type.ToEngine(), r.TimeInForce.ToEngine(),
-            r.PriceTicks, r.QuantityLots, r.CreatedAtMs)
-        {
-            Filled = r.FilledLots,
-            Notional = r.NotionalTickLots,
-            Status = r.Status.ToEngine(),
-            CancelReason = r.CancelReason.ToEngine(),
-        };
-        return new MarketOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex)
-        {
-            UpdatedAtMs = r.UpdatedAtMs,
-            ArrivalTradeCount = r.ArrivalTradeCount,
-        };
     }
 
     private void ExpectNext(MarketCommand c)
@@ -295,7 +197,7 @@ public sealed class Market
         LastTimestampMs = Math.Max(LastTimestampMs, c.TimestampMs);
     }
 
-    private void AddOrder(MarketOrder order)
+    private void AddOrder(TrackedOrder order)
     {
         _orders.Add(order.Number, order);
         ListFor(_ordersByUser, order.UserId).Add(order);
@@ -309,25 +211,9 @@ public sealed class Market
         if (trade.SellerId != trade.BuyerId) ListFor(_tradesByUser, trade.SellerId).Add(trade);
     }
 
-    private List<BookLevel> Levels(Side side, int depth)
-    {
-        var views = new List<PriceLevelView>(Math.Min(depth, 64));
-        _engine.GetDepth(side, depth, views);
-        return views.ConvertAll(v => new BookLevel(Spec.ToPrice(v.Price), Spec.ToQuantity(v.Quantity), v.OrderCount));
-    }
-
-    private List<Trade> NewestFirst(List<TradeRecord> trades, int limit)
-    {
-        var result = new List<Trade>(Math.Min(limit, trades.Count));
-        for (var i = trades.Count - 1; i >= 0 && result.Count < limit; i--) result.Add(ToTrade(trades[i]));
-        return result;
-    }
-
     private static List<T> ListFor<T>(Dictionary<string, List<T>> index, string key)
     {
         if (!index.TryGetValue(key, out var list)) index[key] = list = [];
         return list;
     }
-
-    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -17,7 +17,7 @@ public static class MarketEventBuilder
 
     /// <param name="placedView">The placed order's view, when the caller already built it (for its response).</param>
     /// <param name="arrivalTrades">The order's arrival fills, likewise.</param>
-    public static List<ChannelEvent> ForPlace(Market market, MarketOrder placed, Order? placedView = null, IReadOnlyList<Trade>? arrivalTrades = null)
+    public static List<ChannelEvent> ForPlace(Market market, TrackedOrder placed, Order? placedView = null, IReadOnlyList<Trade>? arrivalTrades = null)
     {
         var now = Now(market);
         var events = new List<ChannelEvent>();
@@ -47,7 +47,7 @@ public static class MarketEventBuilder
         return events;
     }
 
-    public static List<ChannelEvent> ForCancel(Market market, MarketOrder cancelled)
+    public static List<ChannelEvent> ForCancel(Market market, TrackedOrder cancelled)
     {
         var now = Now(market);
         var events = new List<ChannelEvent>();

@@ -98,6 +98,9 @@ public sealed partial class MarketEventPublisher(MarketEventPublisher.Append? ap
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     LogPublishFailed(ex, symbol, roundHead, backoff.TotalMilliseconds);
+                    // A plain awaited delay, not a resilience library: this resumes on the owning grain's scheduler, in
+                    // the grain's turn model, whereas a Polly pipeline may run its retries on the thread pool, beside
+                    // the turns that touch the market and this queue.
                     await Task.Delay(backoff, time);
                     backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
                 }

@@ -15,12 +15,6 @@ public sealed class TradingOptions
     public int SnapshotEvery { get; set; } = 5_000;
 
     /// <summary>
-    /// Publish market events (order, trade, book updates) to Orleans streams, which feed the WebSocket gateway.
-    /// Off only for measuring what publication costs (docs/benchmarks.md, "Market events").
-    /// </summary>
-    public bool PublishEvents { get; set; } = true;
-
-    /// <summary>
     /// Back-pressure: once this many durable commands wait to have their events published, new commands wait for
     /// publication to catch up (and are refused as retryable after <see cref="PublicationWait"/>). Events are
     /// never dropped to keep up, so without a bound a market could acknowledge far more than it can tell anyone

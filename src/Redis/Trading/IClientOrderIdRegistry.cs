@@ -7,5 +7,6 @@ namespace GridTokenX.Redis.Trading;
 public interface IClientOrderIdRegistry
 {
     /// <summary>Claims the id for <paramref name="symbol"/> if it is free; returns the market that owns it.</summary>
+    /// <exception cref="ClientOrderIdRegistryUnavailableException">The registry could not be asked; retry later.</exception>
     ValueTask<string> ClaimAsync(string userId, string clientOrderId, string symbol, CancellationToken cancellationToken);
 }

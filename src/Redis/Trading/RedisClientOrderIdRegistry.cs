@@ -10,9 +10,17 @@ public sealed class RedisClientOrderIdRegistry(IConnectionMultiplexer redis) : I
     public async ValueTask<string> ClaimAsync(string userId, string clientOrderId, string symbol, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var owner = await redis.GetDatabase()
-            .ScriptEvaluateAsync(ClaimScript, [(RedisKey)$"gtx:client-order-ids:{{{userId}}}"], [clientOrderId, symbol])
-            .ConfigureAwait(false);
-        return (string)owner!;
+        try
+        {
+            var owner = await redis.GetDatabase()
+                .ScriptEvaluateAsync(ClaimScript, [(RedisKey)$"gtx:client-order-ids:{{{userId}}}"], [clientOrderId, symbol])
+                .ConfigureAwait(false);
+            return (string)owner!;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Callers (grains) must not depend on the Redis client to tell an outage from a bug.
+            throw new ClientOrderIdRegistryUnavailableException($"The client_order_id registry could not be reached for user {userId}.", ex);
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class EngineMappingTests
     [Theory]
     [InlineData(typeof(EngineOrderStatus), typeof(OrderStatus))]
     [InlineData(typeof(EngineCancelReason), typeof(CancelReason))]
-    [InlineData(typeof(GridTokenX.Grains.Trading.Matching.TimeInForce), typeof(GridTokenX.Grains.Abstractions.Trading.TimeInForce))]
+    [InlineData(typeof(GridTokenX.Grains.Trading.Matching.EngineTimeInForce), typeof(GridTokenX.Grains.Abstractions.Trading.TimeInForce))]
     [InlineData(typeof(Side), typeof(OrderSide))]
     [InlineData(typeof(OrderKind), typeof(OrderType))]
     public void Enum_members_line_up_by_value(Type engine, Type contract)

@@ -4,7 +4,6 @@ using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.TestSupport;
 using Orleans.Streams;
 using Orleans.TestingHost;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Tests.Trading;
 
@@ -106,5 +105,5 @@ public sealed class MarketEventBackPressureTests : IAsyncLifetime
     private static List<ChannelEvent> Distinct(IEnumerable<ChannelEvent> events) => [.. events.DistinctBy(e => e.Id)];
 
     private static PlaceOrderCommand Bid(int cents) =>
-        new("alice", "ENERGY-USD", OrderSide.Buy, OrderType.Limit, Tif.Gtc, 0.0100m + cents * 0.0001m, 1, null);
+        new("alice", "ENERGY-USD", OrderSide.Buy, OrderType.Limit, TimeInForce.Gtc, 0.0100m + cents * 0.0001m, 1, null);
 }

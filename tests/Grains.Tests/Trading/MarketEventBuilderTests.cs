@@ -2,7 +2,6 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading;
 using GridTokenX.Grains.Trading.Persistence;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Tests.Trading;
 
@@ -12,7 +11,7 @@ public sealed class MarketEventBuilderTests
     private readonly MarketSpec _spec = MarketCatalog.Create([], out _).Markets[0];
 
     private static PlaceCommand Place(Market m, string user, OrderSide side, long price, long qty, int atMs = 0) =>
-        new(m.Sequence + 1, T0.ToUnixTimeMilliseconds() + atMs, m.NextOrderNumber, user, null, side, OrderType.Limit, Tif.Gtc, price, qty);
+        new(m.Sequence + 1, T0.ToUnixTimeMilliseconds() + atMs, m.NextOrderNumber, user, null, side, OrderType.Limit, TimeInForce.Gtc, price, qty);
 
     [Fact]
     public void A_trade_updates_both_orders_confirms_both_sides_and_then_moves_price_and_book()

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Streams;
 using Orleans.TestingHost;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Tests.Trading;
 
@@ -35,7 +34,7 @@ public sealed class MarketEventsTests : IAsyncLifetime
     private Task<ConcurrentQueue<ChannelEvent>> Subscribe(string channel) => ChannelRecorder.RecordAsync(_cluster.Client, channel);
 
     private static PlaceOrderCommand Limit(string user, OrderSide side, decimal price, decimal qty) =>
-        new(user, "ENERGY-USD", side, OrderType.Limit, Tif.Gtc, price, qty, null);
+        new(user, "ENERGY-USD", side, OrderType.Limit, TimeInForce.Gtc, price, qty, null);
 
     [Fact]
     public async Task Each_channel_gets_its_events_in_order()
@@ -71,7 +70,7 @@ public sealed class MarketEventsTests : IAsyncLifetime
         var services = _cluster.GetSiloServiceProvider(_cluster.Primary!.SiloAddress);
         var serializer = services.GetRequiredService<Serializer>();
         var journaled = new PlaceCommand(2, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 2, "zed", null, OrderSide.Sell, OrderType.Limit,
-            Tif.Gtc, 1200, 5000);
+            TimeInForce.Gtc, 1200, 5000);
         await _cluster.DeactivateAsync(Energy);
         await services.GetRequiredService<IJournalStore>()
             .AppendAsync("ENERGY-USD", 1, 2, serializer.SerializeToArray(new MarketBatch([journaled])), 1, null, CancellationToken.None);

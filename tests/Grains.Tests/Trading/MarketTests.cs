@@ -1,7 +1,6 @@
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading;
 using GridTokenX.Grains.Trading.Persistence;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Tests.Trading;
 
@@ -10,7 +9,7 @@ public sealed class MarketTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly MarketSpec _spec = MarketCatalog.Create([], out _).Markets[0];
 
-    private static PlaceCommand Place(Market m, string user, OrderSide side, long price, long qty, Tif tif = Tif.Gtc, string? coid = null,
+    private static PlaceCommand Place(Market m, string user, OrderSide side, long price, long qty, TimeInForce tif = TimeInForce.Gtc, string? coid = null,
         OrderType type = OrderType.Limit, DateTimeOffset? at = null) =>
         new(m.Sequence + 1, (at ?? T0).ToUnixTimeMilliseconds(), m.NextOrderNumber, user, coid, side, type, tif, price, qty);
 
@@ -67,7 +66,7 @@ public sealed class MarketTests
             }
 
             original.Place(Place(original, users[random.Next(3)], random.Next(2) == 0 ? OrderSide.Buy : OrderSide.Sell,
-                random.Next(990, 1010), random.Next(1, 50) * 100, (Tif)random.Next(3), coid: $"c{i}", at: T0.AddMilliseconds(i)));
+                random.Next(990, 1010), random.Next(1, 50) * 100, (TimeInForce)random.Next(3), coid: $"c{i}", at: T0.AddMilliseconds(i)));
         }
 
         original.Place(Place(original, "a", OrderSide.Buy, 990, 100, at: T0.AddSeconds(1)));

@@ -5,7 +5,6 @@ using GridTokenX.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
-using Tif = GridTokenX.Grains.Abstractions.Trading.TimeInForce;
 
 namespace GridTokenX.Grains.Tests.Trading;
 
@@ -26,7 +25,7 @@ public sealed class OrderBookGrainTests : IAsyncLifetime
     }
 
     private static PlaceOrderCommand Limit(string user, OrderSide side, decimal price, decimal qty, string? coid = null,
-        Tif tif = Tif.Gtc, string symbol = "ENERGY-USD") =>
+        TimeInForce tif = TimeInForce.Gtc, string symbol = "ENERGY-USD") =>
         new(user, symbol, side, OrderType.Limit, tif, price, qty, coid);
 
     [Fact]
@@ -37,7 +36,7 @@ public sealed class OrderBookGrainTests : IAsyncLifetime
         for (var i = 0; i < 40; i++)
         {
             var result = await Energy.PlaceOrder(Limit(users[i % 3], i % 2 == 0 ? OrderSide.Sell : OrderSide.Buy, 0.1000m + (i % 5) * 0.0001m,
-                1 + i % 4, tif: i % 9 == 0 ? Tif.Ioc : Tif.Gtc));
+                1 + i % 4, tif: i % 9 == 0 ? TimeInForce.Ioc : TimeInForce.Gtc));
             Assert.Equal(PlaceOrderOutcome.Created, result.Outcome);
         }
 
@@ -142,7 +141,7 @@ public sealed class OrderBookGrainTests : IAsyncLifetime
         var services = _cluster.GetSiloServiceProvider(_cluster.Primary!.SiloAddress);
         var serializer = services.GetRequiredService<Serializer>();
         var foreign = new PlaceCommand(2, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 2, "zed", null, OrderSide.Sell, OrderType.Limit,
-            Tif.Gtc, 1200, 5000);
+            TimeInForce.Gtc, 1200, 5000);
         await services.GetRequiredService<IJournalStore>()
             .AppendAsync("ENERGY-USD", 1, 2, serializer.SerializeToArray(new MarketBatch([foreign])), 1, null, CancellationToken.None);
 

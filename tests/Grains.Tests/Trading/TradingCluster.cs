@@ -15,7 +15,7 @@ public static class TradingCluster
     /// <summary>Set this setting to keep grain state (the alert center's) in the journals' Redis.</summary>
     public const string GrainStateInRedisKey = "GridTokenX:Test:GrainStateInRedis";
 
-    /// <param name="streams">Publish market events, on in-memory streams unless <paramref name="eventsRedis"/> is set.</param>
+    /// <param name="streams">Register the event streams (in memory unless <paramref name="eventsRedis"/> is set); markets publish only when they are registered.</param>
     /// <param name="eventsRedis">Put the event streams on this Redis (apart from the journals, so one can fail alone).</param>
     /// <param name="settings">Extra configuration, e.g. trading options.</param>
     public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1, bool streams = false,
@@ -23,7 +23,6 @@ public static class TradingCluster
     {
         var builder = new TestClusterBuilder(silos);
         streams |= eventsRedis is not null;
-        builder.Properties["GridTokenX:Trading:PublishEvents"] = streams ? "true" : "false";
         if (eventsRedis is not null) builder.Properties[EventsRedisKey] = eventsRedis;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         if (streams)

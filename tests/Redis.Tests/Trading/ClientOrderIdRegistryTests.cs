@@ -60,4 +60,20 @@ public sealed class ClientOrderIdRegistryTests : IAsyncLifetime
         Assert.Single(owners.Distinct());
         Assert.Contains(owners[0], symbols);
     }
+
+    [Fact]
+    public async Task An_unreachable_redis_is_reported_as_the_registry_being_unavailable_not_as_a_redis_error()
+    {
+        var options = ConfigurationOptions.Parse(_redis.ConnectionString);
+        options.AsyncTimeout = 1000;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+        var registry = new RedisClientOrderIdRegistry(connection);
+        _redis.Kill();
+
+        var refused = await Assert.ThrowsAsync<ClientOrderIdRegistryUnavailableException>(
+            () => registry.ClaimAsync("dave", "c1", "ENERGY-USD", CancellationToken.None).AsTask());
+
+        Assert.True(refused.InnerException is RedisException or TimeoutException);
+    }
 }

@@ -6,7 +6,7 @@ namespace GridTokenX.Grains.Trading.Matching;
 /// </summary>
 public sealed class EngineOrder
 {
-    public EngineOrder(long id, string userId, Side side, OrderKind kind, TimeInForce tif, long price, long quantity, long timestamp)
+    public EngineOrder(long id, string userId, Side side, OrderKind kind, EngineTimeInForce tif, long price, long quantity, long timestamp)
     {
         ArgumentNullException.ThrowIfNull(userId);
         Id = id;
@@ -15,7 +15,7 @@ public sealed class EngineOrder
         Kind = kind;
         // Market orders never rest, so whatever the caller asked for they behave as IOC; storing the
         // effective value keeps readers from having to know that rule.
-        Tif = kind == OrderKind.Market ? TimeInForce.Ioc : tif;
+        Tif = kind == OrderKind.Market ? EngineTimeInForce.Ioc : tif;
         Price = kind == OrderKind.Market ? 0 : price;
         Quantity = quantity;
         Timestamp = timestamp;
@@ -29,7 +29,7 @@ public sealed class EngineOrder
 
     public OrderKind Kind { get; }
 
-    public TimeInForce Tif { get; }
+    public EngineTimeInForce Tif { get; }
 
     /// <summary>Limit price in ticks; 0 for market orders.</summary>
     public long Price { get; }
@@ -57,15 +57,15 @@ public sealed class EngineOrder
     internal EngineOrder? Next;
     internal PriceLevel? Level;
 
-    public static EngineOrder Limit(long id, string userId, Side side, long price, long quantity, TimeInForce tif = TimeInForce.Gtc, long timestamp = 0) =>
+    public static EngineOrder Limit(long id, string userId, Side side, long price, long quantity, EngineTimeInForce tif = EngineTimeInForce.Gtc, long timestamp = 0) =>
         new(id, userId, side, OrderKind.Limit, tif, price, quantity, timestamp);
 
     public static EngineOrder Market(long id, string userId, Side side, long quantity, long timestamp = 0) =>
-        new(id, userId, side, OrderKind.Market, TimeInForce.Ioc, 0, quantity, timestamp);
+        new(id, userId, side, OrderKind.Market, EngineTimeInForce.Ioc, 0, quantity, timestamp);
 
     /// <summary>Rebuilds a resting order from persisted snapshot fields, for <see cref="MatchingEngine.Restore"/>.</summary>
     public static EngineOrder ForRestore(long id, string userId, Side side, long price, long quantity, long filled, long notional, long timestamp) =>
-        new(id, userId, side, OrderKind.Limit, TimeInForce.Gtc, price, quantity, timestamp)
+        new(id, userId, side, OrderKind.Limit, EngineTimeInForce.Gtc, price, quantity, timestamp)
         {
             Filled = filled,
             Notional = notional,

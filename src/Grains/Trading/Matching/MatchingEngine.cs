@@ -60,7 +60,7 @@ public sealed class MatchingEngine
         ValidateNew(incoming);
 
         PriceLadder opposite = incoming.Side == Side.Buy ? _asks : _bids;
-        if (incoming.Tif == TimeInForce.Fok && !CanFillCompletely(incoming, opposite))
+        if (incoming.Tif == EngineTimeInForce.Fok && !CanFillCompletely(incoming, opposite))
         {
             Finish(incoming, EngineOrderStatus.Cancelled, EngineCancelReason.FokUnfilled);
             return incoming;
@@ -80,7 +80,7 @@ public sealed class MatchingEngine
         {
             Finish(incoming, EngineOrderStatus.Cancelled, EngineCancelReason.NoLiquidity);
         }
-        else if (incoming.Tif == TimeInForce.Ioc)
+        else if (incoming.Tif == EngineTimeInForce.Ioc)
         {
             Finish(incoming, EngineOrderStatus.Cancelled, EngineCancelReason.IocRemainder);
         }
@@ -107,7 +107,7 @@ public sealed class MatchingEngine
             throw new ArgumentException($"Order {resting.Id} is linked into a book; restore a Clone() instead.", nameof(resting));
         }
 
-        if (resting.Kind != OrderKind.Limit || resting.Tif != TimeInForce.Gtc)
+        if (resting.Kind != OrderKind.Limit || resting.Tif != EngineTimeInForce.Gtc)
         {
             throw new ArgumentException($"Order {resting.Id}: only GTC limit orders can rest.", nameof(resting));
         }

@@ -82,7 +82,7 @@ public class CancelTests
     public void Cancel_ioc_remainder_fails(bool dense)
     {
         var book = new TestBook(dense);
-        EngineOrder ioc = book.Buy(1, "a", 100, 5, TimeInForce.Ioc);
+        EngineOrder ioc = book.Buy(1, "a", 100, 5, EngineTimeInForce.Ioc);
 
         Assert.False(book.Engine.TryCancel(1, out _));
         Assert.Equal(EngineCancelReason.IocRemainder, ioc.CancelReason);

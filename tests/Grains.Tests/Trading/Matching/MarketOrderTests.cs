@@ -17,7 +17,7 @@ public class MarketOrderTests
         Assert.Equal([(1L, 10L, 100L, 2L), (3, 10, 500, 2), (2, 10, 900, 1)], book.Trades());
         Assert.Equal(EngineOrderStatus.Filled, market.Status);
         Assert.Equal(0, market.Price);
-        Assert.Equal(TimeInForce.Ioc, market.Tif);
+        Assert.Equal(EngineTimeInForce.Ioc, market.Tif);
         Assert.Equal(900, book.Engine.BestAsk);
     }
 
@@ -61,11 +61,11 @@ public class MarketOrderTests
         var book = new TestBook(dense);
         book.Sell(1, "a", 100, 2);
 
-        EngineOrder fokMarket = book.Place(new EngineOrder(10, "x", Side.Buy, OrderKind.Market, TimeInForce.Fok, 0, 5, 0));
+        EngineOrder fokMarket = book.Place(new EngineOrder(10, "x", Side.Buy, OrderKind.Market, EngineTimeInForce.Fok, 0, 5, 0));
         Assert.Equal([(1L, 10L, 100L, 2L)], book.Trades()); // a FOK would have traded nothing
         Assert.Equal(EngineCancelReason.NoLiquidity, fokMarket.CancelReason);
 
-        EngineOrder gtcMarket = book.Place(new EngineOrder(11, "x", Side.Sell, OrderKind.Market, TimeInForce.Gtc, 123, 5, 0));
+        EngineOrder gtcMarket = book.Place(new EngineOrder(11, "x", Side.Sell, OrderKind.Market, EngineTimeInForce.Gtc, 123, 5, 0));
         Assert.Equal(EngineCancelReason.NoLiquidity, gtcMarket.CancelReason);
         Assert.False(gtcMarket.IsResting);
         Assert.Equal(0, book.Engine.RestingCount);

@@ -2,7 +2,7 @@ using GridTokenX.Grains.Trading.Matching;
 
 namespace GridTokenX.Grains.Tests.Trading.Matching;
 
-internal sealed class ModelOrder(long id, string user, Side side, OrderKind kind, TimeInForce tif, long price, long qty)
+internal sealed class ModelOrder(long id, string user, Side side, OrderKind kind, EngineTimeInForce tif, long price, long qty)
 {
     public long Id { get; } = id;
 
@@ -12,7 +12,7 @@ internal sealed class ModelOrder(long id, string user, Side side, OrderKind kind
 
     public OrderKind Kind { get; } = kind;
 
-    public TimeInForce Tif { get; } = tif;
+    public EngineTimeInForce Tif { get; } = tif;
 
     public long Price { get; } = price;
 

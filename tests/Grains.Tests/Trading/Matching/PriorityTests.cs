@@ -54,7 +54,7 @@ public class PriorityTests
         EngineOrder b = book.Sell(2, "b", 101, 3);
         EngineOrder c = book.Sell(3, "c", 102, 4);
 
-        EngineOrder taker = book.Buy(10, "x", 102, 7, TimeInForce.Ioc);
+        EngineOrder taker = book.Buy(10, "x", 102, 7, EngineTimeInForce.Ioc);
 
         Assert.Equal([(1L, 10L, 100L, 2L), (2, 10, 101, 3), (3, 10, 102, 2)], book.Trades());
         Assert.Equal(EngineOrderStatus.Filled, taker.Status);

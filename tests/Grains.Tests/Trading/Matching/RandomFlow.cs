@@ -15,7 +15,7 @@ internal sealed class RandomFlow(FlowShape shape, int seed)
         {
             // Mostly ids that exist (resting or not); sometimes ids the engine has never seen.
             long id = _random.Next(10) == 0 ? 1_000_000 + _random.Next(100) : _placedIds[_random.Next(_placedIds.Count)];
-            return new FlowCommand(true, id, "", Side.Buy, OrderKind.Limit, TimeInForce.Gtc, 0, 0);
+            return new FlowCommand(true, id, "", Side.Buy, OrderKind.Limit, EngineTimeInForce.Gtc, 0, 0);
         }
 
         long orderId = _nextId++;
@@ -25,12 +25,12 @@ internal sealed class RandomFlow(FlowShape shape, int seed)
         long qty = 1 + _random.Next(10);
         if (_random.Next(100) < 10)
         {
-            var requested = (TimeInForce)_random.Next(3);
+            var requested = (EngineTimeInForce)_random.Next(3);
             return new FlowCommand(false, orderId, user, side, OrderKind.Market, requested, 0, qty);
         }
 
         int roll = _random.Next(100);
-        TimeInForce tif = roll < 55 ? TimeInForce.Gtc : roll < 80 ? TimeInForce.Ioc : TimeInForce.Fok;
+        EngineTimeInForce tif = roll < 55 ? EngineTimeInForce.Gtc : roll < 80 ? EngineTimeInForce.Ioc : EngineTimeInForce.Fok;
         long price = _random.NextInt64(shape.BandLow, shape.BandHigh + 1);
         return new FlowCommand(false, orderId, user, side, OrderKind.Limit, tif, price, qty);
     }

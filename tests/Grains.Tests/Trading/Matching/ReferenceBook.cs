@@ -22,7 +22,7 @@ internal sealed class ReferenceBook
         int ownIndex = eligible.FindIndex(o => o.User == taker.User);
         List<ModelOrder> tradable = ownIndex < 0 ? eligible : eligible.GetRange(0, ownIndex);
 
-        if (!isMarket && taker.Tif == TimeInForce.Fok && tradable.Sum(o => o.Remaining) < taker.Qty)
+        if (!isMarket && taker.Tif == EngineTimeInForce.Fok && tradable.Sum(o => o.Remaining) < taker.Qty)
         {
             taker.Status = EngineOrderStatus.Cancelled;
             taker.Reason = EngineCancelReason.FokUnfilled;
@@ -62,7 +62,7 @@ internal sealed class ReferenceBook
             taker.Status = EngineOrderStatus.Cancelled;
             taker.Reason = EngineCancelReason.NoLiquidity;
         }
-        else if (taker.Tif == TimeInForce.Ioc)
+        else if (taker.Tif == EngineTimeInForce.Ioc)
         {
             taker.Status = EngineOrderStatus.Cancelled;
             taker.Reason = EngineCancelReason.IocRemainder;

@@ -32,7 +32,7 @@ public class SelfTradeTests
         book.Buy(1, "x", 100, 5);
         book.Buy(2, "a", 99, 5);
 
-        EngineOrder sell = book.Sell(10, "x", 90, 3, TimeInForce.Ioc);
+        EngineOrder sell = book.Sell(10, "x", 90, 3, EngineTimeInForce.Ioc);
 
         Assert.Empty(book.LastFills);
         Assert.Equal(EngineCancelReason.SelfTrade, sell.CancelReason);

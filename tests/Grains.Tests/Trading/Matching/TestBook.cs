@@ -19,10 +19,10 @@ internal sealed class TestBook
     /// <summary>Fills produced by the most recent placement.</summary>
     public List<Fill> LastFills { get; } = [];
 
-    public EngineOrder Buy(long id, string user, long price, long qty, TimeInForce tif = TimeInForce.Gtc) =>
+    public EngineOrder Buy(long id, string user, long price, long qty, EngineTimeInForce tif = EngineTimeInForce.Gtc) =>
         Place(EngineOrder.Limit(id, user, Side.Buy, price, qty, tif));
 
-    public EngineOrder Sell(long id, string user, long price, long qty, TimeInForce tif = TimeInForce.Gtc) =>
+    public EngineOrder Sell(long id, string user, long price, long qty, EngineTimeInForce tif = EngineTimeInForce.Gtc) =>
         Place(EngineOrder.Limit(id, user, Side.Sell, price, qty, tif));
 
     public EngineOrder MarketBuy(long id, string user, long qty) => Place(EngineOrder.Market(id, user, Side.Buy, qty));

@@ -11,7 +11,7 @@ public class TimeInForceTests
         book.Sell(1, "a", 100, 3);
         book.Sell(2, "a", 103, 3);
 
-        EngineOrder ioc = book.Buy(10, "x", 101, 5, TimeInForce.Ioc);
+        EngineOrder ioc = book.Buy(10, "x", 101, 5, EngineTimeInForce.Ioc);
 
         Assert.Equal([(1L, 10L, 100L, 3L)], book.Trades());
         Assert.Equal(EngineOrderStatus.Cancelled, ioc.Status);
@@ -28,7 +28,7 @@ public class TimeInForceTests
         var book = new TestBook(dense);
         book.Sell(1, "a", 105, 3);
 
-        EngineOrder ioc = book.Buy(10, "x", 101, 5, TimeInForce.Ioc);
+        EngineOrder ioc = book.Buy(10, "x", 101, 5, EngineTimeInForce.Ioc);
 
         Assert.Empty(book.LastFills);
         Assert.Equal(EngineOrderStatus.Cancelled, ioc.Status);
@@ -43,7 +43,7 @@ public class TimeInForceTests
         var book = new TestBook(dense);
         book.Buy(1, "a", 100, 8);
 
-        EngineOrder ioc = book.Sell(10, "x", 100, 5, TimeInForce.Ioc);
+        EngineOrder ioc = book.Sell(10, "x", 100, 5, EngineTimeInForce.Ioc);
 
         Assert.Equal(EngineOrderStatus.Filled, ioc.Status);
         Assert.Equal(EngineCancelReason.None, ioc.CancelReason);
@@ -58,7 +58,7 @@ public class TimeInForceTests
         book.Sell(2, "b", 101, 3);
         book.Sell(3, "c", 102, 3);
 
-        EngineOrder fok = book.Buy(10, "x", 101, 6, TimeInForce.Fok);
+        EngineOrder fok = book.Buy(10, "x", 101, 6, EngineTimeInForce.Fok);
 
         Assert.Equal([(1L, 10L, 100L, 3L), (2, 10, 101, 3)], book.Trades());
         Assert.Equal(EngineOrderStatus.Filled, fok.Status);
@@ -74,7 +74,7 @@ public class TimeInForceTests
         book.Sell(3, "c", 102, 3);
         var before = book.Book();
 
-        EngineOrder fok = book.Buy(10, "x", 101, 7, TimeInForce.Fok);
+        EngineOrder fok = book.Buy(10, "x", 101, 7, EngineTimeInForce.Fok);
 
         Assert.Empty(book.LastFills);
         Assert.Equal(EngineOrderStatus.Cancelled, fok.Status);
@@ -91,7 +91,7 @@ public class TimeInForceTests
         var book = new TestBook(dense);
         book.Buy(1, "a", 100, 3);
 
-        EngineOrder fok = book.Sell(10, "x", 1, 4, TimeInForce.Fok);
+        EngineOrder fok = book.Sell(10, "x", 1, 4, EngineTimeInForce.Fok);
 
         Assert.Empty(book.LastFills);
         Assert.Equal(EngineCancelReason.FokUnfilled, fok.CancelReason);
@@ -106,7 +106,7 @@ public class TimeInForceTests
         book.Sell(2, "x", 100, 3); // own order
         book.Sell(3, "b", 100, 10);
 
-        EngineOrder fok = book.Buy(10, "x", 100, 5, TimeInForce.Fok);
+        EngineOrder fok = book.Buy(10, "x", 100, 5, EngineTimeInForce.Fok);
 
         Assert.Empty(book.LastFills);
         Assert.Equal(EngineOrderStatus.Cancelled, fok.Status);
@@ -122,7 +122,7 @@ public class TimeInForceTests
         book.Sell(2, "b", 101, 3);
         book.Sell(3, "x", 101, 3); // own order, after enough liquidity
 
-        EngineOrder fok = book.Buy(10, "x", 101, 6, TimeInForce.Fok);
+        EngineOrder fok = book.Buy(10, "x", 101, 6, EngineTimeInForce.Fok);
 
         Assert.Equal(EngineOrderStatus.Filled, fok.Status);
         Assert.Equal([(1L, 10L, 100L, 3L), (2, 10, 101, 3)], book.Trades());

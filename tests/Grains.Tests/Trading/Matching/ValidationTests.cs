@@ -43,7 +43,7 @@ public class ValidationTests
     public void Placing_the_same_instance_twice_throws()
     {
         var book = new TestBook(dense: true);
-        EngineOrder order = book.Buy(1, "a", 100, 5, TimeInForce.Ioc);
+        EngineOrder order = book.Buy(1, "a", 100, 5, EngineTimeInForce.Ioc);
 
         Assert.Throws<ArgumentException>(() => book.Place(order));
     }

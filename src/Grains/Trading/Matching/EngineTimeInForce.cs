@@ -1,6 +1,6 @@
 namespace GridTokenX.Grains.Trading.Matching;
 
-public enum TimeInForce : byte
+public enum EngineTimeInForce : byte
 {
     /// <summary>Good till cancelled: an unfilled remainder rests on the book.</summary>
     Gtc,

@@ -1,0 +1,81 @@
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading.Matching;
+using GridTokenX.Grains.Trading.Persistence;
+
+namespace GridTokenX.Grains.Trading;
+
+/// <summary>
+/// A market's orders, trades and book as the contract types the grain returns (decimal prices and quantities,
+/// string ids, times), newest first where a list is asked for. Reads only; the market itself stays in ticks and lots.
+/// </summary>
+public static class MarketViews
+{
+    public static Order ToOrder(this Market market, TrackedOrder o)
+    {
+        var spec = market.Spec;
+        var e = o.Engine;
+        return new Order(
+            OrderIds.Order(spec.Symbol, e.Id), o.ClientOrderId, e.UserId, spec.Symbol, e.Side.ToContract(), e.Kind.ToContract(),
+            e.Tif.ToContract(), e.Kind == OrderKind.Limit ? spec.ToPrice(e.Price) : null, spec.ToQuantity(e.Quantity),
+            spec.ToQuantity(e.Filled), spec.ToQuantity(e.Remaining), spec.AveragePrice(e.Notional, e.Filled),
+            e.Status.ToContract(), e.CancelReason.ToContract(), FromMs(o.CreatedAtMs), FromMs(o.UpdatedAtMs));
+    }
+
+    public static Trade ToTrade(this Market market, TradeRecord t)
+    {
+        var spec = market.Spec;
+        return new Trade(
+            OrderIds.Trade(spec.Symbol, t.Number), spec.Symbol, spec.ToPrice(t.PriceTicks), spec.ToQuantity(t.QuantityLots),
+            OrderIds.Order(spec.Symbol, t.BuyOrderNumber), OrderIds.Order(spec.Symbol, t.SellOrderNumber), t.BuyerId, t.SellerId,
+            t.MakerSide, FromMs(t.TimestampMs));
+    }
+
+    /// <summary>The fills the order made on arrival, in execution order.</summary>
+    public static IReadOnlyList<Trade> ArrivalTrades(this Market market, TrackedOrder o)
+    {
+        var trades = market.Trades;
+        var result = new Trade[o.ArrivalTradeCount];
+        for (var i = 0; i < result.Length; i++) result[i] = market.ToTrade(trades[o.ArrivalTradeIndex + i]);
+        return result;
+    }
+
+    public static IReadOnlyList<Order> UserOrders(this Market market, string userId, bool openOnly, int limit)
+    {
+        var result = new List<Order>();
+        var orders = market.OrdersOf(userId);
+        for (var i = orders.Count - 1; i >= 0 && result.Count < limit; i--)
+        {
+            if (openOnly && orders[i].IsFinal) continue;
+            result.Add(market.ToOrder(orders[i]));
+        }
+
+        return result;
+    }
+
+    public static IReadOnlyList<Trade> UserTrades(this Market market, string userId, int limit) => NewestFirst(market, market.TradesOf(userId), limit);
+
+    public static IReadOnlyList<Trade> RecentTrades(this Market market, int limit) => NewestFirst(market, market.Trades, limit);
+
+    public static OrderBookView Book(this Market market, int depth, DateTimeOffset now)
+    {
+        var spec = market.Spec;
+        return new OrderBookView(spec.Symbol, market.Sequence, Levels(market, Side.Buy, depth), Levels(market, Side.Sell, depth),
+            market.BestBidTicks is { } bid ? spec.ToPrice(bid) : null, market.BestAskTicks is { } ask ? spec.ToPrice(ask) : null, now);
+    }
+
+    private static List<BookLevel> Levels(Market market, Side side, int depth)
+    {
+        var views = new List<PriceLevelView>(Math.Min(depth, 64));
+        market.GetDepth(side, depth, views);
+        return views.ConvertAll(v => new BookLevel(market.Spec.ToPrice(v.Price), market.Spec.ToQuantity(v.Quantity), v.OrderCount));
+    }
+
+    private static List<Trade> NewestFirst(Market market, IReadOnlyList<TradeRecord> trades, int limit)
+    {
+        var result = new List<Trade>(Math.Min(limit, trades.Count));
+        for (var i = trades.Count - 1; i >= 0 && result.Count < limit; i--) result.Add(market.ToTrade(trades[i]));
+        return result;
+    }
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}
