@@ -32,7 +32,7 @@ public sealed class Broadcaster(IChannelPublisher publisher, EventTemplates temp
         }
     }
 
-    private async Task RunAsync(string[] channels, ChannelEvent[][] events, double rate, double seconds, CancellationToken cancellationToken)
+    private async Task RunAsync(string[] channels, WireEvent[][] events, double rate, double seconds, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         var total = (long)(rate * seconds);

@@ -28,12 +28,12 @@ public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSour
 
     private sealed class Recorder(IChannelObserver observer, EventTemplates templates, ArrivalAges ages) : IChannelObserver
     {
-        public ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken)
+        public ValueTask OnEventAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken)
         {
-            ages.Record(channelEvent.Timestamp);
-            templates.Remember(channel, channelEvent);
+            ages.Record(wireEvent.Timestamp);
+            templates.Remember(channel, wireEvent);
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var handing = observer.OnEventAsync(channel, channelEvent, cancellationToken);
+            var handing = observer.OnEventAsync(channel, wireEvent, cancellationToken);
             ages.RecordHandOver(System.Diagnostics.Stopwatch.GetElapsedTime(start));
             return handing;
         }

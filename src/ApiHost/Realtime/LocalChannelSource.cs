@@ -23,10 +23,10 @@ public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
         return ValueTask.FromResult<IAsyncDisposable>(new Subscription(topic, observer));
     }
 
-    public async ValueTask PublishAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken = default)
+    public async ValueTask PublishAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(channelEvent);
+        ArgumentNullException.ThrowIfNull(wireEvent);
         if (!_topics.TryGetValue(channel, out var topic)) return;
 
         // Concurrent publishers of one channel take turns, so every observer sees the same order.
@@ -34,7 +34,7 @@ public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
         try
         {
             foreach (var observer in topic.Observers)
-                await observer.OnEventAsync(channel, channelEvent, cancellationToken).ConfigureAwait(false);
+                await observer.OnEventAsync(channel, wireEvent, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

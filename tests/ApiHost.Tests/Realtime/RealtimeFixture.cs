@@ -36,5 +36,5 @@ public class RealtimeFixture : ApiFixture
         WsClient.ConnectAsync(this, user is null ? null : Token(user, role), viaQuery, compress);
 
     public ValueTask PublishAsync(string channel, string type, string dataJson) =>
-        Source.PublishAsync(channel, ChannelEvent.Create(type, System.Text.Json.JsonDocument.Parse(dataJson).RootElement.Clone(), DateTimeOffset.UtcNow));
+        Source.PublishAsync(channel, WireEvent.Create(type, System.Text.Json.JsonDocument.Parse(dataJson).RootElement.Clone(), DateTimeOffset.UtcNow));
 }
