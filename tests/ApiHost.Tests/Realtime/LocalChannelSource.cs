@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using GridTokenX.ApiHost.Realtime;
 
-namespace GridTokenX.ApiHost.Realtime;
+namespace GridTokenX.ApiHost.Tests.Realtime;
 
 /// <summary>
-/// The in-process source: what is published here goes straight to this host's subscribers. Used in standalone mode
-/// and by tests until events arrive on Orleans streams.
+/// An in-process source: what is published here goes straight to this host's subscribers, with no Orleans or Redis
+/// in between. Tests publish events of their own through it; the fan-out bench host (which compiles this file too)
+/// uses it as its baseline feed. Production hosts never use it.
 /// </summary>
-public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
+public sealed class LocalChannelSource : IChannelSource
 {
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
 
