@@ -16,8 +16,6 @@
 #   SERVER_GC=                                          unset = the hosts' own default (Server GC for the web SDK);
 #                                                       0/1 sets DOTNET_gcServer for the silo and the API host
 #   SAMPLE_CPU=1                                        1 = per-process CPU over the measured part (from /proc)
-#   PUBLISH_EVENTS=                                     unset = the default (on); false sets GridTokenX__Trading__PublishEvents
-#                                                       for the silo and the API host (market events to Redis Streams)
 #   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
 #                                                       (commands between market snapshots) for the silo
 #   KEEP_LOGS=0                                         1 = keep the work directory (logs, AOF) after the run
@@ -32,7 +30,6 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 REDIS_SERVER=${REDIS_SERVER:-/usr/bin/redis-server}
 SERVER_GC=${SERVER_GC:-}
 SNAPSHOT_EVERY=${SNAPSHOT_EVERY:-}
-PUBLISH_EVENTS=${PUBLISH_EVENTS:-}
 SAMPLE_CPU=${SAMPLE_CPU:-1}
 KEEP_LOGS=${KEEP_LOGS:-0}
 
@@ -57,7 +54,6 @@ export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
 if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
-if [[ -n "$PUBLISH_EVENTS" ]]; then export GridTokenX__Trading__PublishEvents="$PUBLISH_EVENTS"; fi
 
 start_silo "$SILO_DLL" "DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
 start_api "$API_DLL"

@@ -63,7 +63,6 @@ start_redis
 SIGNING_KEY="fanout-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 export GridTokenX__ClusterId="fanout-bench-$$-$RANDOM"
-export GridTokenX__Trading__PublishEvents=true
 # The bench's markets (FanoutOptions.Symbol names them the same way), all on ENERGY-USD's grid and limits.
 if (( MARKETS > 1 )); then
   for (( i = 0; i < MARKETS; i++ )); do

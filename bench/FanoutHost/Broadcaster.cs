@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GridTokenX.ApiHost.Realtime;
+using GridTokenX.ApiHost.Tests.Realtime;
 
 namespace GridTokenX.Bench.FanoutHost;
 
@@ -9,7 +10,7 @@ namespace GridTokenX.Bench.FanoutHost;
 /// in between. Each event is a remembered real one with a fresh id ("bench-…", so clients can tell the two feeds
 /// apart) and the wall clock at publication as its timestamp.
 /// </summary>
-public sealed class Broadcaster(IChannelPublisher publisher, EventTemplates templates, IHostApplicationLifetime lifetime)
+public sealed class Broadcaster(LocalChannelSource publisher, EventTemplates templates, IHostApplicationLifetime lifetime)
 {
     private readonly Lock _gate = new();
     private Task _running = Task.CompletedTask;
@@ -32,7 +33,7 @@ public sealed class Broadcaster(IChannelPublisher publisher, EventTemplates temp
         }
     }
 
-    private async Task RunAsync(string[] channels, ChannelEvent[][] events, double rate, double seconds, CancellationToken cancellationToken)
+    private async Task RunAsync(string[] channels, WireEvent[][] events, double rate, double seconds, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         var total = (long)(rate * seconds);

@@ -16,10 +16,10 @@ namespace GridTokenX.Bench.FanoutHost;
 public sealed class EventTemplates
 {
     private const int Capacity = 64;
-    private readonly Dictionary<string, Queue<ChannelEvent>> _recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<WireEvent>> _recent = new(StringComparer.Ordinal);
 
     // Only when the baseline runs before any real event: a small price_update, so there is something to send.
-    private static readonly ChannelEvent Fallback = new("fallback", "price_update",
+    private static readonly WireEvent Fallback = new("fallback", "price_update",
         JsonSerializer.SerializeToElement(new Dictionary<string, string>
         {
             ["symbol"] = "ENERGY-USD",
@@ -27,17 +27,17 @@ public sealed class EventTemplates
             ["change_percent_24h"] = "0.00",
         }), DateTimeOffset.UnixEpoch);
 
-    public void Remember(string channel, ChannelEvent channelEvent)
+    public void Remember(string channel, WireEvent wireEvent)
     {
         lock (_recent)
         {
-            if (!_recent.TryGetValue(channel, out var queue)) _recent[channel] = queue = new Queue<ChannelEvent>(Capacity);
-            if (queue.Count < Capacity) queue.Enqueue(channelEvent);
+            if (!_recent.TryGetValue(channel, out var queue)) _recent[channel] = queue = new Queue<WireEvent>(Capacity);
+            if (queue.Count < Capacity) queue.Enqueue(wireEvent);
         }
     }
 
     /// <summary>The remembered events of a channel, oldest first; the fallback event when there are none.</summary>
-    public ChannelEvent[] For(string channel)
+    public WireEvent[] For(string channel)
     {
         lock (_recent)
         {

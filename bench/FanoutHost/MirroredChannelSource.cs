@@ -1,19 +1,17 @@
 using GridTokenX.ApiHost.Realtime;
+using GridTokenX.ApiHost.Tests.Realtime;
 
 namespace GridTokenX.Bench.FanoutHost;
 
 /// <summary>
-/// The host's real source (Orleans streams when market events are on) plus the in-process
-/// <see cref="LocalChannelSource"/>, both feeding the same hub subscription, so the baseline reaches exactly the
-/// sockets the Orleans path does. The benchmark runs the two feeds one after the other, never at once, which keeps
+/// The host's real source (Orleans streams) plus the in-process <see cref="LocalChannelSource"/>, both feeding the
+/// same hub subscription, so the baseline reaches exactly the sockets the Orleans path does. The benchmark runs the two feeds one after the other, never at once, which keeps
 /// the hub's one-event-at-a-time contract. Events of the real source are remembered as templates for the baseline.
 /// </summary>
 public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSource local, EventTemplates templates, ArrivalAges ages) : IChannelSource
 {
     public async ValueTask<IAsyncDisposable> SubscribeAsync(string channel, IChannelObserver observer, CancellationToken cancellationToken)
     {
-        // Without market events the real source is the local one already; subscribing twice would deliver twice.
-        if (ReferenceEquals(inner, local)) return await local.SubscribeAsync(channel, observer, cancellationToken);
         var real = await inner.SubscribeAsync(channel, new Recorder(observer, templates, ages), cancellationToken);
         try
         {
@@ -28,12 +26,12 @@ public sealed class MirroredChannelSource(IChannelSource inner, LocalChannelSour
 
     private sealed class Recorder(IChannelObserver observer, EventTemplates templates, ArrivalAges ages) : IChannelObserver
     {
-        public ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken)
+        public ValueTask OnEventAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken)
         {
-            ages.Record(channelEvent.Timestamp);
-            templates.Remember(channel, channelEvent);
+            ages.Record(wireEvent.Timestamp);
+            templates.Remember(channel, wireEvent);
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var handing = observer.OnEventAsync(channel, channelEvent, cancellationToken);
+            var handing = observer.OnEventAsync(channel, wireEvent, cancellationToken);
             ages.RecordHandOver(System.Diagnostics.Stopwatch.GetElapsedTime(start));
             return handing;
         }

@@ -1,4 +1,5 @@
 using GridTokenX.ApiHost.Realtime;
+using GridTokenX.ApiHost.Tests.Realtime;
 
 namespace GridTokenX.Bench.FanoutHost;
 

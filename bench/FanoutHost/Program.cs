@@ -1,4 +1,5 @@
 using GridTokenX.ApiHost.Hosting;
+using GridTokenX.ApiHost.Tests.Realtime;
 using GridTokenX.Bench.FanoutHost;
 using GridTokenX.Hosting;
 
@@ -8,6 +9,7 @@ return await HostStartup.RunAsync("fan-out bench host", () =>
 {
     var app = ApiApplication.Build(args, builder =>
     {
+        builder.Services.AddSingleton<LocalChannelSource>();
         builder.Services.AddSingleton<EventTemplates>();
         builder.Services.AddSingleton<Broadcaster>();
         builder.Services.AddSingleton<ThreadPoolWatch>();

@@ -35,7 +35,7 @@ public class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
-        _app = ApiApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        Action<WebApplicationBuilder> settings = builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["Auth:SigningKey"] = SigningKey,
@@ -55,9 +55,18 @@ public class ApiFixture : IAsyncLifetime
             ["GridTokenX:Markets:1:MaxPrice"] = "100",
             ["GridTokenX:Markets:1:MinQuantity"] = "1",
             ["GridTokenX:Markets:1:MaxQuantity"] = "1000",
-        }).AddInMemoryCollection(_extraSettings));
+        }).AddInMemoryCollection(_extraSettings);
+        _app = ApiApplication.Build([], settings + (builder => ConfigureServices(builder.Services)));
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>
+    /// Registrations made before the host adds its own; it keeps them where it registers with TryAdd (the channel
+    /// source, for one).
+    /// </summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Stops the host the way SIGTERM would (ApplicationStopping fires, then the server drains).</summary>

@@ -3,12 +3,11 @@ using GridTokenX.TestSupport;
 
 namespace GridTokenX.EndToEnd.Tests;
 
-/// <summary>A cluster whose markets publish events (on the Redis Streams provider) and whose API hosts feed sockets from them.</summary>
-public sealed class EventsClusterFixture : ClusterFixture
-{
-    protected override IReadOnlyDictionary<string, string> ExtraEnvironment { get; } =
-        new Dictionary<string, string> { ["GridTokenX__Trading__PublishEvents"] = "true" };
-}
+/// <summary>
+/// A cluster of its own (markets publish events on the Redis Streams provider and API hosts feed sockets from them),
+/// so the second API host these tests start never meets the shared cluster's tests.
+/// </summary>
+public sealed class EventsClusterFixture : ClusterFixture;
 
 public sealed class CrossHostEventsTests(EventsClusterFixture cluster) : IClassFixture<EventsClusterFixture>
 {

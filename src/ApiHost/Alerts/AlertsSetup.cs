@@ -1,7 +1,6 @@
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.Hosting.Alerts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GridTokenX.ApiHost.Alerts;
@@ -9,23 +8,15 @@ namespace GridTokenX.ApiHost.Alerts;
 public static class AlertsSetup
 {
     /// <summary>
-    /// The API host's part of alerts: the host's raiser and monitors, security events from failed authentications and
-    /// forbidden subscriptions, and (with market events off) a source that still feeds <c>system:alerts</c> from its
-    /// Orleans stream. Call before <c>AddRealtime</c>, which keeps an <see cref="IChannelSource"/> registered earlier.
+    /// The API host's part of alerts: the host's raiser and monitors, and security events from failed authentications
+    /// and forbidden subscriptions. <c>system:alerts</c> reaches sockets from its Orleans stream like any channel.
     /// </summary>
-    public static IServiceCollection AddApiAlerts(this IServiceCollection services, IConfiguration configuration, bool marketEventsOn)
+    public static IServiceCollection AddApiAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGridTokenXAlerts(configuration, "api");
         services.AddSingleton(sp => new SecurityEventDetector(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<AlertsOptions>>().Value));
         services.AddSingleton<ISubscriptionAudit, ForbiddenSubscriptionAudit>();
-        services.TryAddSingleton<WireEventMapper>();
-        if (!marketEventsOn)
-        {
-            services.TryAddSingleton<OrleansChannelSource>();
-            services.AddSingleton<IChannelSource, SystemAlertsChannelSource>();
-        }
-
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<SecurityEventDetector>((jwt, detector) =>
         {
             var failed = jwt.Events.OnAuthenticationFailed;

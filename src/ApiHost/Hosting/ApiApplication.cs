@@ -15,7 +15,6 @@ using GridTokenX.Hosting.Telemetry;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Streaming;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -49,17 +48,7 @@ public static class ApiApplication
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
         services.AddGridTokenXAuth(auth, key!);
-        // Sockets are fed from the Orleans streams the markets publish to; with publication switched off (to measure
-        // its cost), from the in-process source, which nothing publishes to but tests.
-        var publishEvents = builder.Configuration.GetValue("GridTokenX:Trading:PublishEvents", defaultValue: true);
-        if (publishEvents)
-        {
-            services.TryAddSingleton<WireEventMapper>();
-            services.TryAddSingleton<OrleansChannelSource>();
-            services.AddSingleton<IChannelSource>(sp => sp.GetRequiredService<OrleansChannelSource>());
-        }
-
-        services.AddApiAlerts(builder.Configuration, publishEvents);
+        services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -106,11 +106,11 @@ public sealed partial class ChannelHub(IChannelSource source, RealtimeMetrics me
             set => _subscribers = value;
         }
 
-        public ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken)
+        public ValueTask OnEventAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken)
         {
             var subscribers = Subscribers;
             if (subscribers.Length == 0) return ValueTask.CompletedTask;
-            var frame = new EventFrame(Channel, channelEvent.Type, ServerMessages.Event(Channel, channelEvent));
+            var frame = new EventFrame(Channel, wireEvent.Type, ServerMessages.Event(Channel, wireEvent));
             foreach (var subscriber in subscribers) subscriber.Deliver(frame);
             return ValueTask.CompletedTask;
         }

@@ -11,12 +11,12 @@ internal sealed class ChannelTarget(string channel, IChannelObserver observer)
 
     public string Channel { get; } = channel;
 
-    public async ValueTask DeliverAsync(ChannelEvent channelEvent)
+    public async ValueTask DeliverAsync(WireEvent wireEvent)
     {
         await _turn.WaitAsync().ConfigureAwait(false);
         try
         {
-            await observer.OnEventAsync(Channel, channelEvent, CancellationToken.None).ConfigureAwait(false);
+            await observer.OnEventAsync(Channel, wireEvent, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

@@ -3,5 +3,5 @@ namespace GridTokenX.ApiHost.Realtime;
 /// <summary>What a source calls for every event of a channel it was asked to deliver.</summary>
 public interface IChannelObserver
 {
-    ValueTask OnEventAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken);
+    ValueTask OnEventAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken);
 }

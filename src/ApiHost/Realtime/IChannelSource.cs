@@ -1,8 +1,8 @@
 namespace GridTokenX.ApiHost.Realtime;
 
 /// <summary>
-/// Where a host's events come from: the seam an Orleans-stream source plugs into (in-process today,
-/// <see cref="LocalChannelSource"/>). The hub calls <see cref="SubscribeAsync"/> once per channel per host,
+/// Where a host's events come from: <see cref="OrleansChannelSource"/> in production; tests plug in an in-process
+/// source to publish events of their own. The hub calls <see cref="SubscribeAsync"/> once per channel per host,
 /// however many sockets want it, and disposes the handle when the last socket leaves.
 /// </summary>
 /// <remarks>

@@ -1,9 +1,9 @@
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
+using GridTokenX.Grains.Abstractions.Events;
 
 namespace GridTokenX.ApiHost.Realtime;
 
 /// <summary>Tells a first delivery from a redelivery (streams are at-least-once).</summary>
 internal interface IEventDeduplicator
 {
-    bool IsNew(GrainEvent e);
+    bool IsNew(ChannelEvent e);
 }

@@ -3,7 +3,6 @@ using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Redis.Streaming;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
 
 namespace GridTokenX.ApiHost.Realtime;
 
@@ -49,7 +48,7 @@ public sealed partial class OrleansChannelSource(IClusterClient client, MarketCa
                 lock (_feeds) _feeds.TryGetValue(source, out feed);
                 if (feed is null)
                 {
-                    var stream = client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<GrainEvent>(StreamId.Create(source.Namespace, source.Key));
+                    var stream = client.GetStreamProvider(ChannelStreams.ProviderName).GetStream<ChannelEvent>(StreamId.Create(source.Namespace, source.Key));
                     feed = new StreamFeed(source, stream, mapper, source.Namespace is ChannelStreams.MarketPublicNamespace or ChannelStreams.MarketUsersNamespace, catchUp);
                     await feed.SubscribeAsync(cancellationToken).ConfigureAwait(false);
                     lock (_feeds) _feeds[source] = feed;

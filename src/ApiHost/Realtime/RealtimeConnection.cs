@@ -5,8 +5,9 @@ using System.Security.Claims;
 namespace GridTokenX.ApiHost.Realtime;
 
 /// <summary>
-/// One client socket: a read loop that answers requests and a writer that drains a bounded queue. Everything the
-/// socket is sent goes through that queue, so replies and events keep their order and the hub never waits on a client.
+/// One client socket: a read loop that hands requests to its <see cref="ClientRequestHandler"/>, and a writer that
+/// drains its <see cref="OutboundQueue"/>. Everything the socket is sent goes through that queue, so replies and
+/// events keep their order and the hub never waits on a client.
 /// </summary>
 /// <remarks>
 /// The writer is not a task waiting on the queue but a thread-pool work item, queued when the first frame arrives
@@ -17,52 +18,38 @@ namespace GridTokenX.ApiHost.Realtime;
 /// </remarks>
 public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
 {
-    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+    private const int InitialReceiveBuffer = 4096;
 
     private readonly WebSocket _socket;
     private readonly FrameBatchingStream? _batching;
-    private readonly ClaimsPrincipal? _caller;
     private readonly string _callerName;
-    private readonly IChannelFeed _feed;
-    private readonly ChannelAccess _access;
     private readonly RealtimeOptions _options;
     private readonly RealtimeMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly Queue<Outbound> _queue = new();
+    private readonly ClientRequestHandler _requests;
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _abort;
-    private readonly Action<IReadOnlyList<string>>? _onForbidden;
     private readonly Lock _gate = new();
 
-    // Guarded by _gate. A channel is forwarded only once its `subscribed` reply is queued and until its
-    // `unsubscribed` reply is, so a client never sees an event outside that window.
-    private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
-    // Per channel, the queued book frame that newer snapshots may still replace: the newest frame of the channel in
-    // the queue, not yet written.
-    private readonly Dictionary<string, BookSlot> _pendingBook = new(StringComparer.Ordinal);
-
-    // Channels this socket holds at the hub; touched only by the read loop, then by the clean-up after it.
-    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
-    private bool _closing;
+    // Guarded by _gate, which also covers scheduling the writer and starting the close timer as frames are queued.
+    private readonly OutboundQueue _outbound;
 
     // Guarded by _gate: a drain is queued or running, or the writer has finished for good (then it stays set).
     private bool _writerQueued;
-    private WebSocketCloseStatus _closeStatus;
-    private string _closeReason = "";
 
+    // Not a primary constructor: the abort registration below needs this instance.
     public RealtimeConnection(WebSocket socket, FrameBatchingStream? batching, ClaimsPrincipal? caller, IChannelFeed feed, ChannelAccess access, RealtimeOptions options,
         RealtimeMetrics metrics, ILogger logger, CancellationToken requestAborted, Action<IReadOnlyList<string>>? onForbidden = null)
     {
-        _onForbidden = onForbidden;
+        ArgumentNullException.ThrowIfNull(options);
         _socket = socket;
         _batching = batching;
-        _caller = caller;
         _callerName = caller?.FindFirst("sub")?.Value ?? "anonymous";
-        _feed = feed;
-        _access = access;
         _options = options;
         _metrics = metrics;
         _logger = logger;
+        _outbound = new OutboundQueue(options.OutboundQueueCapacity);
+        _requests = new ClientRequestHandler(this, caller, _callerName, feed, access, options, metrics, logger, onForbidden);
         _abort = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         // An idle writer must still finish when the socket is aborted, so that RunAsync can.
         _abort.Token.UnsafeRegister(static state => ((RealtimeConnection)state!).ScheduleWriter(), this);
@@ -85,13 +72,11 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
         }
         finally
         {
-            await LeaveAllAsync().ConfigureAwait(false);
+            lock (_gate) _outbound.Stop();
+            await _requests.LeaveAllAsync().ConfigureAwait(false);
             if (_socket.State != WebSocketState.Closed) _socket.Abort();
-            lock (_gate)
-            {
-                _closing = true;
-                _abort.Dispose();
-            }
+            // Under the gate: a Close that got in first has started its timer; any later one finds the queue stopped.
+            lock (_gate) _abort.Dispose();
 
             _metrics.ConnectionClosed();
             RealtimeLog.Closed(_logger, _callerName, _socket.CloseStatus?.ToString() ?? "aborted");
@@ -103,66 +88,61 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
     {
         lock (_gate)
         {
-            if (_closing) return;
-            _closing = true;
-            _closeStatus = status;
-            _closeReason = reason;
-            ScheduleWriterLocked();
-            // Also bounds a send stuck behind a client that stopped reading: it is cancelled, which aborts the socket.
-            _abort.CancelAfter(_options.CloseTimeout);
+            if (_outbound.Close(status, reason)) ClosingLocked();
         }
     }
 
     public void Deliver(EventFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        lock (_gate) HandleOutcomeLocked(_outbound.Deliver(frame));
+    }
+
+    internal void Reply(ServerReply reply)
+    {
+        lock (_gate) HandleOutcomeLocked(_outbound.Reply(reply));
+    }
+
+    /// <summary>Opens channels with their <c>subscribed</c> reply; false when the socket is already closing.</summary>
+    internal bool OpenChannels(IReadOnlyCollection<string> channels, SubscribedReply subscribed)
+    {
         lock (_gate)
         {
-            if (_closing || !_channels.Contains(frame.Channel)) return;
-            if (!frame.Coalescible)
-            {
-                if (!TryEnqueueLocked(new Outbound(frame, null, default))) return;
-                // Coalescing only into the newest frame of the channel keeps its events in order.
-                _pendingBook.Remove(frame.Channel);
-                return;
-            }
+            var outcome = _outbound.OpenChannels(channels, subscribed);
+            HandleOutcomeLocked(outcome);
+            return outcome != QueueOutcome.Dropped;
+        }
+    }
 
-            if (_pendingBook.TryGetValue(frame.Channel, out var pending))
-            {
-                pending.Latest = frame;
+    internal void CloseChannels(IReadOnlyCollection<string> channels, UnsubscribedReply unsubscribed)
+    {
+        lock (_gate) HandleOutcomeLocked(_outbound.CloseChannels(channels, unsubscribed));
+    }
+
+    private void HandleOutcomeLocked(QueueOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case QueueOutcome.Queued:
+                ScheduleWriterLocked();
+                break;
+            case QueueOutcome.Coalesced:
                 _metrics.Coalesced();
-                return;
-            }
-
-            var slot = new BookSlot(frame);
-            if (TryEnqueueLocked(new Outbound(null, slot, default))) _pendingBook[frame.Channel] = slot;
+                break;
+            case QueueOutcome.Overflowed:
+                _metrics.SlowConsumer();
+                RealtimeLog.SlowConsumer(_logger, _callerName, _options.OutboundQueueCapacity, _outbound.OpenChannelCount);
+                ClosingLocked();
+                break;
         }
     }
 
-    private bool Reply(ServerReply reply)
+    private void ClosingLocked()
     {
-        lock (_gate)
-        {
-            return !_closing && TryEnqueueLocked(Outbound.ForReply(reply));
-        }
+        ScheduleWriterLocked();
+        // Also bounds a send stuck behind a client that stopped reading: it is cancelled, which aborts the socket.
+        _abort.CancelAfter(_options.CloseTimeout);
     }
-
-    private bool TryEnqueueLocked(Outbound item)
-    {
-        if (_queue.Count < _options.OutboundQueueCapacity)
-        {
-            _queue.Enqueue(item);
-            ScheduleWriterLocked();
-            return true;
-        }
-
-        _metrics.SlowConsumer();
-        RealtimeLog.SlowConsumer(_logger, _callerName, _options.OutboundQueueCapacity, _channels.Count);
-        Close(TryAgainLater, "slow_consumer");
-        return false;
-    }
-
-    private const int InitialReceiveBuffer = 4096;
 
     private async Task<bool> ReadLoopAsync()
     {
@@ -195,7 +175,7 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
                 lock (_gate)
                 {
                     // Waiting for the peer's close frame: whatever else it sends is moot.
-                    if (_closing)
+                    if (_outbound.IsClosing)
                     {
                         length = 0;
                         continue;
@@ -216,7 +196,7 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
                 if (result.MessageType == WebSocketMessageType.Binary)
                     Reply(new ErrorReply(null, ErrorReply.BadRequest, "Binary frames are not supported; send JSON text frames."));
                 else
-                    await HandleAsync(message).ConfigureAwait(false);
+                    await _requests.HandleAsync(message, _abort.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
@@ -263,15 +243,7 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
                         bool isEvent;
                         lock (_gate)
                         {
-                            if (_closing || !_queue.TryDequeue(out var item)) break;
-                            isEvent = item.Event is not null || item.Book is not null;
-                            payload = item.Event?.Payload ?? item.Reply;
-                            if (item.Book is { } book)
-                            {
-                                payload = book.Latest.Payload;
-                                if (_pendingBook.TryGetValue(book.Latest.Channel, out var pending) && ReferenceEquals(pending, book))
-                                    _pendingBook.Remove(book.Latest.Channel);
-                            }
+                            if (!_outbound.TryDequeue(out payload, out isEvent)) break;
                         }
 
                         // Into a batch the send only appends to a buffer and cannot block, so it needs no cancellable
@@ -293,8 +265,8 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
 
                 lock (_gate)
                 {
-                    if (_closing || _abort.IsCancellationRequested) break;
-                    if (_queue.Count == 0)
+                    if (_outbound.IsClosing || _abort.IsCancellationRequested) break;
+                    if (_outbound.IsEmpty)
                     {
                         _writerQueued = false;
                         return;
@@ -304,7 +276,7 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
 
             // Closing (queued frames are dropped), or aborted, when this throws at once.
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await _socket.CloseOutputAsync(_closeStatus, _closeReason, _abort.Token).ConfigureAwait(false);
+                await _socket.CloseOutputAsync(_outbound.CloseStatus, _outbound.CloseReason, _abort.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
@@ -319,144 +291,5 @@ public sealed class RealtimeConnection : IChannelSubscriber, IThreadPoolWorkItem
 
         // _writerQueued stays set: nothing is written after this.
         _writerDone.TrySetResult();
-    }
-
-    private async ValueTask HandleAsync(ReadOnlyMemory<byte> message)
-    {
-        if (!ClientRequestParser.TryParse(message, _options.MaxChannelsPerConnection, out var request, out var error))
-        {
-            Reply(error);
-            return;
-        }
-
-        switch (request.Op)
-        {
-            case ClientRequest.Ping:
-                Reply(new PongReply(request.ReqId));
-                break;
-            case ClientRequest.Subscribe:
-                await SubscribeAsync(request).ConfigureAwait(false);
-                break;
-            default:
-                await UnsubscribeAsync(request).ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private async ValueTask SubscribeAsync(ClientRequest request)
-    {
-        var allowed = new List<string>();
-        var invalid = new List<string>();
-        var forbidden = new List<string>();
-        foreach (var channel in request.Channels)
-        {
-            switch (_access.Decide(channel, _caller))
-            {
-                case ChannelDecision.Allowed: allowed.Add(channel); break;
-                case ChannelDecision.Forbidden: forbidden.Add(channel); break;
-                default: invalid.Add(channel); break;
-            }
-        }
-
-        var fresh = allowed.FindAll(c => !_joined.Contains(c));
-        if (_joined.Count + fresh.Count > _options.MaxChannelsPerConnection)
-        {
-            Reply(new ErrorReply(request.ReqId, ErrorReply.BadRequest,
-                $"A connection may hold at most {_options.MaxChannelsPerConnection} channels; it holds {_joined.Count}. Nothing was subscribed."));
-            return;
-        }
-
-        foreach (var channel in fresh)
-        {
-            try
-            {
-                await _feed.SubscribeAsync(channel, this, _abort.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                RealtimeLog.SourceFailed(_logger, ex, channel, _callerName);
-                // Not a client error the v1 codes could name: close so the client reconnects, perhaps to another host.
-                Close(WebSocketCloseStatus.InternalServerError, "source_unavailable");
-                return;
-            }
-
-            _joined.Add(channel);
-            _metrics.Subscribed(1);
-        }
-
-        if (allowed.Count > 0)
-        {
-            lock (_gate)
-            {
-                if (_closing) return;
-                _channels.UnionWith(allowed);
-                TryEnqueueLocked(Outbound.ForReply(new SubscribedReply(request.ReqId, allowed)));
-            }
-        }
-
-        if (invalid.Count > 0)
-            Reply(new ErrorReply(request.ReqId, ErrorReply.InvalidChannel, "No such channel: " + Names(invalid) + ".", invalid));
-        if (forbidden.Count > 0)
-        {
-            _onForbidden?.Invoke(forbidden);
-            Reply(new ErrorReply(request.ReqId, ErrorReply.Forbidden, "Not allowed to subscribe to " + Names(forbidden) + ".", forbidden));
-        }
-    }
-
-    private async ValueTask UnsubscribeAsync(ClientRequest request)
-    {
-        lock (_gate)
-        {
-            foreach (var channel in request.Channels)
-            {
-                _channels.Remove(channel);
-                _pendingBook.Remove(channel);
-            }
-
-            if (!_closing) TryEnqueueLocked(Outbound.ForReply(new UnsubscribedReply(request.ReqId, request.Channels)));
-        }
-
-        foreach (var channel in request.Channels)
-        {
-            if (!_joined.Remove(channel)) continue;
-            _metrics.Unsubscribed(1);
-            await _feed.UnsubscribeAsync(channel, this, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    private async Task LeaveAllAsync()
-    {
-        lock (_gate)
-        {
-            _closing = true;
-            _channels.Clear();
-            _pendingBook.Clear();
-        }
-
-        foreach (var channel in _joined)
-        {
-            _metrics.Unsubscribed(1);
-            await _feed.UnsubscribeAsync(channel, this, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        _joined.Clear();
-    }
-
-    private static string Names(List<string> channels) =>
-        string.Join(", ", channels.Take(5).Select(c => "'" + ClientRequestParser.Truncate(c) + "'")) + (channels.Count > 5 ? " …" : "");
-
-    /// <summary>
-    /// A queued frame: an event (shared by every socket of its channel), a book snapshot that newer ones may replace
-    /// until it is written, or one of this socket's replies. A struct, so queueing an event allocates nothing per socket.
-    /// </summary>
-    private readonly record struct Outbound(EventFrame? Event, BookSlot? Book, ReadOnlyMemory<byte> Reply)
-    {
-        public static Outbound ForReply(ServerReply reply) => new(null, null, reply.Serialize());
-    }
-
-    /// <summary>A book snapshot's place in the queue; whoever holds the gate may put a newer snapshot in it.</summary>
-    private sealed class BookSlot(EventFrame latest)
-    {
-        public EventFrame Latest { get; set; } = latest;
     }
 }

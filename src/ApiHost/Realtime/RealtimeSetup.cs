@@ -8,8 +8,9 @@ namespace GridTokenX.ApiHost.Realtime;
 public static class RealtimeSetup
 {
     /// <summary>
-    /// The gateway's services. The event source is whatever <see cref="IChannelSource"/> was registered before this
-    /// call (the Orleans-stream source, once it exists); otherwise the in-process <see cref="LocalChannelSource"/>.
+    /// The gateway's services. Sockets are fed from the Orleans streams the grains publish to
+    /// (<see cref="OrleansChannelSource"/>) unless an <see cref="IChannelSource"/> was registered before this call:
+    /// tests register an in-process one to publish events of their own.
     /// </summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,9 +25,9 @@ public static class RealtimeSetup
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<LocalChannelSource>();
-        services.TryAddSingleton<IChannelSource>(sp => sp.GetRequiredService<LocalChannelSource>());
-        services.TryAddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<LocalChannelSource>());
+        services.TryAddSingleton<WireEventMapper>();
+        services.TryAddSingleton<OrleansChannelSource>();
+        services.TryAddSingleton<IChannelSource>(sp => sp.GetRequiredService<OrleansChannelSource>());
         services.TryAddSingleton<RealtimeMetrics>();
         services.TryAddSingleton<ChannelHub>();
         services.TryAddSingleton<IChannelFeed>(sp => sp.GetRequiredService<ChannelHub>());

@@ -1,4 +1,4 @@
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
+using GridTokenX.Grains.Abstractions.Events;
 
 namespace GridTokenX.ApiHost.Realtime;
 
@@ -11,7 +11,7 @@ internal sealed class RecentIdDeduplicator(int capacity) : IEventDeduplicator
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 
-    public bool IsNew(GrainEvent e)
+    public bool IsNew(ChannelEvent e)
     {
         if (!_ids.Add(e.Id)) return false;
         _order.Enqueue(e.Id);

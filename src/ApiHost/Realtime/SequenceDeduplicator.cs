@@ -1,4 +1,4 @@
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
+using GridTokenX.Grains.Abstractions.Events;
 
 namespace GridTokenX.ApiHost.Realtime;
 
@@ -13,7 +13,7 @@ internal sealed class SequenceDeduplicator : IEventDeduplicator
     private readonly HashSet<string> _idsAtHighest = new(StringComparer.Ordinal);
     private long _highest = long.MinValue;
 
-    public bool IsNew(GrainEvent e)
+    public bool IsNew(ChannelEvent e)
     {
         if (e.Sequence < _highest) return false;
         if (e.Sequence > _highest)

@@ -9,20 +9,20 @@ public static class ServerMessages
 {
     public const string Version = "1";
 
-    public static ReadOnlyMemory<byte> Event(string channel, ChannelEvent channelEvent)
+    public static ReadOnlyMemory<byte> Event(string channel, WireEvent wireEvent)
     {
-        ArgumentNullException.ThrowIfNull(channelEvent);
+        ArgumentNullException.ThrowIfNull(wireEvent);
         return Write(writer =>
         {
             writer.WriteString("op", "event");
-            writer.WriteString("id", channelEvent.Id);
+            writer.WriteString("id", wireEvent.Id);
             writer.WriteString("channel", channel);
-            writer.WriteString("type", channelEvent.Type);
+            writer.WriteString("type", wireEvent.Type);
             writer.WritePropertyName("data");
-            if (channelEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteStartObject();
-            else channelEvent.Data.WriteTo(writer);
-            if (channelEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteEndObject();
-            writer.WriteString("timestamp", Wire.Time(channelEvent.Timestamp));
+            if (wireEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteStartObject();
+            else wireEvent.Data.WriteTo(writer);
+            if (wireEvent.Data.ValueKind == JsonValueKind.Undefined) writer.WriteEndObject();
+            writer.WriteString("timestamp", Wire.Time(wireEvent.Timestamp));
             writer.WriteString("version", Version);
         });
     }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Streaming;
 using Orleans.Streams;
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
 
 namespace GridTokenX.ApiHost.Realtime;
 
@@ -23,7 +23,7 @@ namespace GridTokenX.ApiHost.Realtime;
 /// </param>
 /// <param name="catchUp">Reads missed events from Redis; null in standalone mode, where subscriptions are not dropped.</param>
 /// <param name="source">The stream's (namespace, key), as the source indexes its feeds.</param>
-internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncStream<GrainEvent> stream, WireEventMapper mapper, bool sequenced,
+internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncStream<ChannelEvent> stream, WireEventMapper mapper, bool sequenced,
     RedisStreamCatchUp? catchUp)
 {
     private const int MaxCatchUpEvents = 100_000;
@@ -37,13 +37,13 @@ internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncSt
     private bool _verifyNext;
 
     // Non-null while a catch-up is owed: live events wait here, in order (guarded by _sync).
-    private List<(GrainEvent Event, StreamSequenceToken? Token)>? _held;
+    private List<(ChannelEvent Event, StreamSequenceToken? Token)>? _held;
 
     public (string Namespace, string Key) Source { get; } = source;
 
-    public IAsyncStream<GrainEvent> Stream { get; } = stream;
+    public IAsyncStream<ChannelEvent> Stream { get; } = stream;
 
-    public StreamSubscriptionHandle<GrainEvent>? Handle { get; private set; }
+    public StreamSubscriptionHandle<ChannelEvent>? Handle { get; private set; }
 
     public bool CatchUpOwed
     {
@@ -110,7 +110,7 @@ internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncSt
             if (missed is not null) await DispatchAllAsync(missed).ConfigureAwait(false);
             while (true)
             {
-                List<(GrainEvent Event, StreamSequenceToken? Token)> held;
+                List<(ChannelEvent Event, StreamSequenceToken? Token)> held;
                 lock (_sync)
                 {
                     held = _held ?? [];
@@ -131,7 +131,7 @@ internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncSt
         return (missed?.Events.Count ?? 0, from is null || missed?.Complete == true);
     }
 
-    public async Task OnNextAsync(GrainEvent e, StreamSequenceToken? token)
+    public async Task OnNextAsync(ChannelEvent e, StreamSequenceToken? token)
     {
         lock (_sync)
         {
@@ -171,11 +171,11 @@ internal sealed class StreamFeed((string Namespace, string Key) source, IAsyncSt
     {
         foreach (var (e, token) in missed.Events)
         {
-            if (e is GrainEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
+            if (e is ChannelEvent grainEvent) await DispatchAsync(grainEvent, token).ConfigureAwait(false);
         }
     }
 
-    private ValueTask DispatchAsync(GrainEvent e, StreamSequenceToken? token)
+    private ValueTask DispatchAsync(ChannelEvent e, StreamSequenceToken? token)
     {
         if (token is not null && (_lastToken is null || token.CompareTo(_lastToken) > 0)) _lastToken = token;
         if (!_seen.IsNew(e) || !_targets.TryGetValue(e.Channel, out var target)) return ValueTask.CompletedTask;

@@ -8,7 +8,6 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using GrainEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
 
 namespace GridTokenX.ApiHost.Realtime;
 
@@ -17,7 +16,7 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
 {
     private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
 
-    public ChannelEvent Map(GrainEvent e)
+    public WireEvent Map(ChannelEvent e)
     {
         object data = e.Data switch
         {
@@ -34,7 +33,7 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
             AlertPayload a => AlertResponse.From(a.Alert),
             _ => throw new InvalidOperationException($"No wire shape for {e.Data.GetType().Name}."),
         };
-        return new ChannelEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);
+        return new WireEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);
     }
 
     private object Book(BookUpdatePayload b)

@@ -165,7 +165,7 @@ internal sealed class RedisStreamReceiver(
         }
 
         // No pause to gather more appends here: under load the pulling agent calls again after its short period
-        // (GridTokenXSettings.DefaultWokenStreamPullPeriod), and that read takes everything appended meanwhile.
+        // (SiloSettings.DefaultWokenStreamPullPeriod), and that read takes everything appended meanwhile.
         return true;
     }
 

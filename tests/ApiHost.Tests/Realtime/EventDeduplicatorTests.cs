@@ -1,6 +1,5 @@
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.Grains.Abstractions.Events;
-using ChannelEvent = GridTokenX.Grains.Abstractions.Events.ChannelEvent;
 
 namespace GridTokenX.ApiHost.Tests.Realtime;
 

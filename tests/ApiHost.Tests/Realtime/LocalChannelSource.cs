@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using GridTokenX.ApiHost.Realtime;
 
-namespace GridTokenX.ApiHost.Realtime;
+namespace GridTokenX.ApiHost.Tests.Realtime;
 
 /// <summary>
-/// The in-process source: what is published here goes straight to this host's subscribers. Used in standalone mode
-/// and by tests until events arrive on Orleans streams.
+/// An in-process source: what is published here goes straight to this host's subscribers, with no Orleans or Redis
+/// in between. Tests publish events of their own through it; the fan-out bench host (which compiles this file too)
+/// uses it as its baseline feed. Production hosts never use it.
 /// </summary>
-public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
+public sealed class LocalChannelSource : IChannelSource
 {
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
 
@@ -23,10 +25,10 @@ public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
         return ValueTask.FromResult<IAsyncDisposable>(new Subscription(topic, observer));
     }
 
-    public async ValueTask PublishAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken = default)
+    public async ValueTask PublishAsync(string channel, WireEvent wireEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(channelEvent);
+        ArgumentNullException.ThrowIfNull(wireEvent);
         if (!_topics.TryGetValue(channel, out var topic)) return;
 
         // Concurrent publishers of one channel take turns, so every observer sees the same order.
@@ -34,7 +36,7 @@ public sealed class LocalChannelSource : IChannelSource, IChannelPublisher
         try
         {
             foreach (var observer in topic.Observers)
-                await observer.OnEventAsync(channel, channelEvent, cancellationToken).ConfigureAwait(false);
+                await observer.OnEventAsync(channel, wireEvent, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,7 +1,0 @@
-namespace GridTokenX.ApiHost.Realtime;
-
-/// <summary>Publishes an event to a channel of this process's in-memory source (tests, standalone mode).</summary>
-public interface IChannelPublisher
-{
-    ValueTask PublishAsync(string channel, ChannelEvent channelEvent, CancellationToken cancellationToken = default);
-}
