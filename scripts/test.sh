@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server, via apt-get when missing), builds, and runs every test.
+# Installs what the tests need (redis-server, via apt-get when missing), builds, checks the code style, and runs every test.
 # The tests start their own redis-server processes on free loopback ports; nothing else is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,12 @@ echo "==> $(redis-server --version)"
 CONFIGURATION="${CONFIGURATION:-Release}"
 echo "==> Building ($CONFIGURATION)"
 dotnet build GridTokenX.slnx -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+
+echo "==> Checking code style (.editorconfig)"
+if ! dotnet format GridTokenX.slnx --verify-no-changes --no-restore; then
+  echo "Code style differs from .editorconfig: run 'dotnet format GridTokenX.slnx' and commit the result." >&2
+  exit 1
+fi
 
 echo "==> Testing"
 log=$(mktemp)

@@ -16,7 +16,7 @@ public class MixedBenchmarks
     // The lookup loop is ~10x faster than a replay; repeating it keeps its iterations long enough to time reliably.
     private const int BaselinePasses = 16;
 
-    private static MixedWorkload? s_workload;
+    private static MixedWorkload? _workload;
     private readonly List<Fill> _fills = new(256);
     private BenchCommand[] _commands = [];
     private EngineOrder?[] _orders = [];
@@ -26,7 +26,7 @@ public class MixedBenchmarks
     [Params(true, false)]
     public bool Dense { get; set; }
 
-    private static MixedWorkload Workload => s_workload ??= MixedWorkload.Generate(CommandCount, seed: 42);
+    private static MixedWorkload Workload => _workload ??= MixedWorkload.Generate(CommandCount, seed: 42);
 
     [GlobalSetup]
     public void GlobalSetup()

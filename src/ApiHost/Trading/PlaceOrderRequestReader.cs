@@ -130,7 +130,7 @@ public static class PlaceOrderRequestReader
 
         if (digits > MaxSignificantDigits) return false;
         var styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | (allowExponent ? NumberStyles.AllowExponent : 0);
-        return System.Decimal.TryParse(text, styles, CultureInfo.InvariantCulture, out value);
+        return decimal.TryParse(text, styles, CultureInfo.InvariantCulture, out value);
     }
 
     private static string? ClientOrderId(JsonElement body, Dictionary<string, string[]> errors)

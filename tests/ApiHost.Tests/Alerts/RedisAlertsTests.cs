@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using GridTokenX.ApiHost.Auth;
+using GridTokenX.ApiHost.Tests.Hosting;
 using GridTokenX.ApiHost.Tests.Http;
 using GridTokenX.ApiHost.Tests.Realtime;
-using GridTokenX.ApiHost.Tests.Hosting;
 using GridTokenX.TestSupport;
 
 namespace GridTokenX.ApiHost.Tests.Alerts;
