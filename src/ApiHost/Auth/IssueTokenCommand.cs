@@ -1,4 +1,5 @@
 using System.Globalization;
+using GridTokenX.Hosting.Settings;
 using GridTokenX.Redis.Connection;
 
 namespace GridTokenX.ApiHost.Auth;
@@ -50,9 +51,20 @@ public static class IssueTokenCommand
             return 2;
         }
 
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        // Standalone (no Redis configured): sign with the standalone host's key file, so the running host accepts it.
-        var standalone = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.IsConfigured != true;
+        AuthOptions options;
+        bool standalone;
+        try
+        {
+            options = OptionsReader.Read<AuthOptions>(configuration, AuthOptions.Section);
+            // Standalone (no Redis configured): sign with the standalone host's key file, so the running host accepts it.
+            standalone = !OptionsReader.Read(configuration, RedisOptions.Section, new RedisOptionsValidator()).IsConfigured;
+        }
+        catch (InvalidSettingsException ex)
+        {
+            foreach (var message in ex.Errors) error.WriteLine(message);
+            return 2;
+        }
+
         var errors = new List<string>();
         var key = SigningKey.Resolve(options, standalone, errors);
         if (key is null)

@@ -15,13 +15,7 @@ public static class RealtimeSetup
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
-            .Validate(o => o.MaxMessageBytes is >= 1024 and <= 16 * 1024 * 1024, $"{RealtimeOptions.Section}:MaxMessageBytes must be between 1024 and 16777216.")
-            .Validate(o => o.MaxChannelsPerConnection is >= 1 and <= 10_000, $"{RealtimeOptions.Section}:MaxChannelsPerConnection must be between 1 and 10000.")
-            .Validate(o => o.OutboundQueueCapacity is >= 1 and <= 1_000_000, $"{RealtimeOptions.Section}:OutboundQueueCapacity must be between 1 and 1000000.")
-            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveInterval must be positive.")
-            .Validate(o => o.KeepAliveTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:KeepAliveTimeout must be positive.")
-            .Validate(o => o.CloseTimeout > TimeSpan.Zero, $"{RealtimeOptions.Section}:CloseTimeout must be positive.")
-            .Validate(o => o.SubscriptionCheckInterval >= TimeSpan.FromMilliseconds(100), $"{RealtimeOptions.Section}:SubscriptionCheckInterval must be at least 00:00:00.1.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -40,7 +40,10 @@ public static class GridTokenXSiloBuilderExtensions
             // Subscriptions must outlive a silo, and events ride Redis Streams (consumer groups, ack on delivery).
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.Clone());
             // A read waits for a wake-up only with wake-ups on; otherwise a short period would poll Redis continually.
-            var wakeUps = configuration.GetSection(StreamsSection).GetValue(nameof(RedisStreamOptions.WakeUpWait), new RedisStreamOptions().WakeUpWait) > TimeSpan.Zero;
+            // The provider's own options (validated by it at start-up), read once more here only to pick the pull period.
+            var streamOptions = new RedisStreamOptions();
+            configuration.GetSection(StreamsSection).Bind(streamOptions);
+            var wakeUps = streamOptions.WakeUpWait > TimeSpan.Zero;
             var pullPeriod = settings.StreamPullPeriod
                 ?? (wakeUps ? SiloSettings.DefaultWokenStreamPullPeriod : SiloSettings.DefaultStreamPullPeriod);
             silo.AddRedisStreams(ChannelStreams.ProviderName, o =>

@@ -91,18 +91,35 @@ public sealed class StartupSettingsTests
     [InlineData("GridTokenX:Alerts:HighMemoryPercent", "150")]
     [InlineData("GridTokenX:Alerts:CheckInterval", "00:00:00")]
     [InlineData("GridTokenX:Alerts:MaxRetryDelay", "01:00:00")]
-    public async Task A_bad_alert_setting_stops_start_up_naming_the_setting(string key, string value)
+    [InlineData("GridTokenX:Realtime:MaxChannelsPerConnection", "0")]
+    [InlineData("GridTokenX:Realtime:SubscriptionCheckInterval", "00:00:00.010")]
+    [InlineData("GridTokenX:Trading:SnapshotEvery", "0")]
+    [InlineData("GridTokenX:Trading:PublicationWait", "00:05:00")]
+    public async Task A_bad_setting_of_a_feature_stops_start_up_naming_the_setting(string key, string value)
     {
-        await using var app = Build(new()
+        // Some sections are validated when the host is composed (middleware reads them), the rest when it starts:
+        // either way before it serves anything, with the same exception (exit code 2).
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
-            ["urls"] = "http://127.0.0.1:0",
-            ["GridTokenX:Silo:SiloPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["GridTokenX:Silo:GatewayPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [key] = value,
+            await using var app = Build(new()
+            {
+                ["urls"] = "http://127.0.0.1:0",
+                ["GridTokenX:Silo:SiloPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GridTokenX:Silo:GatewayPort"] = TestSupport.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [key] = value,
+            });
+            await app.StartAsync();
         });
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-
         Assert.Contains(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_lock_endpoint_is_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidSettingsException>(() => Build(new() { ["GridTokenX:Redis:LockEndpoints:1"] = ",", ["GridTokenX:Redis:LockEndpoints:0"] = "127.0.0.1:6390" }));
+
+        Assert.Contains("GridTokenX:Redis:LockEndpoints:1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LockEndpoints:0", error.Message, StringComparison.Ordinal);
     }
 }
