@@ -3,6 +3,7 @@ using GridTokenX.ApiHost.Auth;
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Hosting.Alerts;
 using GridTokenX.Hosting.Settings;
+using GridTokenX.Hosting.Telemetry;
 using GridTokenX.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,16 @@ public sealed class RedisModeHosts : IAsyncDisposable
         };
         var siloBuilder = Host.CreateApplicationBuilder();
         siloBuilder.Configuration.AddInMemoryCollection(common);
+        // Composed as src/Silo/Program.cs composes a silo, without its HTTP port.
         var host = HostSettings.Read(siloBuilder.Configuration);
+        siloBuilder.AddGridTokenXTelemetry("gridtokenx-silo");
         siloBuilder.Services.AddGridTokenXAlerts(siloBuilder.Configuration, "silo");
-        siloBuilder.UseOrleans(silo => silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,
-            host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.Silo.ResolveAdvertisedAddress()!, host.Streams.PullPeriod)));
+        siloBuilder.UseOrleans(silo =>
+        {
+            silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,
+                host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.Silo.ResolveAdvertisedAddress()!, host.Streams.PullPeriod));
+            if (TelemetrySetup.TracingEnabled(siloBuilder.Configuration)) silo.AddActivityPropagation();
+        });
         hosts._silo = siloBuilder.Build();
         await hosts._silo.StartAsync();
 
