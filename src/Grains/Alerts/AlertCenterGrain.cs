@@ -112,6 +112,8 @@ public sealed partial class AlertCenterGrain(TimeProvider time, ILogger<AlertCen
             {
                 LogWriteFailed(ex, backoff.TotalMilliseconds);
                 _dirty = true;
+                // Awaited inside the grain, so the retry resumes on the grain's scheduler (one turn at a time, with
+                // the state it guards); a Polly pipeline could resume it on the thread pool, beside other turns.
                 await Task.Delay(backoff, time);
                 backoff = TimeSpan.FromTicks(Math.Min(MaxPersistBackoff.Ticks, backoff.Ticks * 2));
             }
