@@ -130,12 +130,15 @@ public sealed partial class MarketJournalWriter(
             List<ChannelEvent>? events = publisher.Enabled ? [.. _pendingEvents, MarketEventBuilder.BookAfterBatch(market)] : null;
             _pendingEvents.Clear();
             checkpoints.BatchSealed(head);
-            var checkpoint = await checkpoints.ReadyAsync(publisher.PublishedHead);
-
-            var encoded = serializer.SerializeToArray(new MarketBatch(batch));
-            var started = time.GetTimestamp();
+            JournalCheckpoint? checkpoint;
+            long started;
             try
             {
+                // Encoding fails like a write does (the batch's callers are refused, the writer breaks): left outside,
+                // a throw would leave this batch's callers, and every later one, waiting for good.
+                checkpoint = await checkpoints.ReadyAsync(publisher.PublishedHead);
+                var encoded = serializer.SerializeToArray(new MarketBatch(batch));
+                started = time.GetTimestamp();
                 // Not cancellable: callers must learn whether their commands are in the journal, and a write cut
                 // short would leave that unknown.
                 await store.AppendAsync(Symbol, DurableSequence, head, encoded, publisher.PublishedHead, checkpoint, CancellationToken.None);

@@ -19,6 +19,12 @@ internal static class DurabilityTestKit
         .AddSerializer(b => b.AddAssembly(typeof(MarketBatch).Assembly).AddAssembly(typeof(OrderSide).Assembly))
         .BuildServiceProvider().GetRequiredService<Serializer>();
 
+    /// <summary>A serializer that knows none of the journal's types, so encoding a batch throws.</summary>
+    public static Serializer SerializerWithoutJournalTypes() => new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(OrderSide).Assembly)
+            .Configure(o => o.Serializers.RemoveWhere(t => t.Assembly == typeof(MarketBatch).Assembly)))
+        .BuildServiceProvider().GetRequiredService<Serializer>();
+
     public static TradingMetrics Metrics() =>
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 

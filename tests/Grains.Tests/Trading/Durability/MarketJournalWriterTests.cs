@@ -92,6 +92,19 @@ public sealed class MarketJournalWriterTests
     });
 
     [Fact]
+    public Task A_batch_that_cannot_be_encoded_is_refused_like_a_failed_write_instead_of_leaving_its_callers_waiting() => OneThread.Run(async () =>
+    {
+        var rig = new WriterRig(new InMemoryJournalStore(), serializer: SerializerWithoutJournalTypes());
+
+        var first = rig.Place(0);
+
+        await Assert.ThrowsAsync<MarketUnavailableException>(() => first.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Throws<MarketUnavailableException>(rig.Writer.ThrowIfBroken);
+        Assert.Equal(1, rig.BrokenCalls);
+        Assert.Equal(0, (await rig.Journal()).Head);
+    });
+
+    [Fact]
     public Task A_batchs_events_are_published_only_once_the_batch_is_durable() => OneThread.Run(async () =>
     {
         var rig = new WriterRig(new InMemoryJournalStore());

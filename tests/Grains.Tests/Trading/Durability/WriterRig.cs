@@ -15,13 +15,15 @@ internal sealed class WriterRig
 {
     private TaskCompletionSource? _publishGate;
 
-    public WriterRig(IJournalStore store, bool publish = true, int snapshotEvery = 5000, TradingOptions? options = null)
+    /// <param name="serializer">What the writer encodes batches with; the test kit's by default.</param>
+    public WriterRig(IJournalStore store, bool publish = true, int snapshotEvery = 5000, TradingOptions? options = null,
+        Orleans.Serialization.Serializer? serializer = null)
     {
         Store = new ControlledJournalStore(store);
         var metrics = Metrics();
         Publisher = new MarketEventPublisher(publish ? Append : null, TimeProvider.System, metrics, NullLogger.Instance, Symbol);
         Checkpoints = new MarketCheckpointer(Market, Serializer, snapshotEvery, 0);
-        Writer = new MarketJournalWriter(Store, Serializer, Market, Checkpoints, Publisher, options ?? new TradingOptions { SnapshotEvery = snapshotEvery },
+        Writer = new MarketJournalWriter(Store, serializer ?? Serializer, Market, Checkpoints, Publisher, options ?? new TradingOptions { SnapshotEvery = snapshotEvery },
             TimeProvider.System, metrics, NullLogger.Instance, () => BrokenCalls++);
     }
 
