@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Hosting.Settings;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -24,7 +25,25 @@ public static class HostStartup
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("Invalid settings:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  - " + f)));
+            await WriteInvalidAsync(ex.Failures);
+            return 2;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Start-up validation reports every failing section at once.
+            await WriteInvalidAsync(ex.Flatten().InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (OptionsBinding.DescribeConversionFailure(ex) is { } failure)
+        {
+            // A section bound without OptionsBinding (Orleans' own options); the binder's message would quote the value.
+            await WriteInvalidAsync([failure]);
+            return 2;
+        }
+        catch (Orleans.Runtime.OrleansConfigurationException ex)
+        {
+            // Orleans' providers validate their own options (e.g. the event streams' GridTokenX:Streams:*).
+            await WriteInvalidAsync([ex.Message]);
             return 2;
         }
         catch (RedisConnectionException ex)
@@ -34,4 +53,7 @@ public static class HostStartup
             return 3;
         }
     }
+
+    private static Task WriteInvalidAsync(IEnumerable<string> failures) =>
+        Console.Error.WriteLineAsync("Invalid settings:" + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => "  - " + f)));
 }

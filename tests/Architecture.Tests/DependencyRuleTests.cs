@@ -33,10 +33,14 @@ public sealed class DependencyRuleTests
     [Fact]
     public void The_API_host_uses_grain_classes_only_to_co_host_a_standalone_silo()
     {
-        var result = Types.InAssembly(Assemblies.ApiHost).That().DoNotHaveName("StandaloneSilo")
+        var standaloneSilo = typeof(ApiHost.Hosting.StandaloneSilo).FullName!;
+        var result = Types.InAssembly(Assemblies.ApiHost)
             .ShouldNot().HaveDependencyOnAny(Assemblies.OwnNamespaces(Assemblies.Grains)).GetResult();
 
-        AssertPasses(result);
+        // That one type (and what the compiler nests in it, such as its lambdas' closures), by its full name.
+        var others = (result.FailingTypes ?? []).Select(t => t.FullName)
+            .Where(name => name != standaloneSilo && !name.StartsWith(standaloneSilo + "+", StringComparison.Ordinal));
+        Assert.Empty(others);
     }
 
     [Fact]

@@ -4,9 +4,10 @@ namespace GridTokenX.Architecture.Tests;
 
 /// <summary>
 /// Orleans' serializer records type names where a field's runtime type is not its declared type (commands in a journal
-/// batch, event payloads, alert details), and grain calls carry interface and method ids. With an <c>[Alias]</c> on
-/// every serializable type and grain interface (and its methods) and a <c>[GrainType]</c> on every grain, a rename or a
-/// move changes none of what is stored or sent.
+/// batch, event payloads on the streams), and grain calls carry interface and method ids. With an <c>[Alias]</c> on
+/// every serializable type and grain interface (and its methods) and a <c>[GrainType]</c> on every grain (which also
+/// keys its grain state), a rename or a move changes none of that. Grain state itself is JSON with .NET type names
+/// (Orleans' Redis storage), which aliases do not cover: the compatibility test in Grains.Tests guards it.
 /// </summary>
 public sealed class StoredTypeAliasTests
 {

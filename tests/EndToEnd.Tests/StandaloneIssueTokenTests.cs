@@ -36,6 +36,8 @@ public sealed class StandaloneIssueTokenTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, orders.StatusCode);
         Assert.Equal("[]", await orders.Content.ReadAsStringAsync());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(KeyFile)!));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(KeyFile)!));
         Assert.DoesNotContain(key.Trim(), host.Output, StringComparison.Ordinal);
         Assert.Contains(KeyFile, host.Output, StringComparison.Ordinal);
 
@@ -58,6 +60,22 @@ public sealed class StandaloneIssueTokenTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains(KeyFile, process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(key, process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_file_that_is_a_symbolic_link_is_refused()
+    {
+        var target = Path.Combine(_directory, "elsewhere");
+        await File.WriteAllTextAsync(target, "0123456789abcdef0123456789abcdef0123456789abcdef");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
+        File.CreateSymbolicLink(KeyFile, target);
+
+        await using var process = HostProcess.Start("issue-token", RepoPaths.HostDll("ApiHost", "GridTokenX.ApiHost"), Environment(), ["issue-token", "--user", "carol"]);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("symbolic link", process.Output, StringComparison.Ordinal);
     }
 
     private HostProcess StartStandalone(int port) =>
@@ -87,6 +105,9 @@ public sealed class StandaloneIssueTokenTests : IDisposable
         await using var process = HostProcess.Start("issue-token", RepoPaths.HostDll("ApiHost", "GridTokenX.ApiHost"), Environment(), ["issue-token", .. args]);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.True(exitCode == 0, $"issue-token exited with {exitCode}:{System.Environment.NewLine}{process.Output}");
-        return process.Output.Split(System.Environment.NewLine, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Single();
+        var lines = process.Output.Split(System.Environment.NewLine, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // stderr says which key signed (so a Redis operator who forgot Auth__SigningKey learns why hosts refuse the token).
+        Assert.Contains(lines, l => l.StartsWith("Signed with the standalone key in " + KeyFile, StringComparison.Ordinal));
+        return lines.Single(l => l.Split('.').Length == 3 && !l.Contains(' ', StringComparison.Ordinal));
     }
 }

@@ -7,6 +7,12 @@ public sealed class StartupSettingsTests
 {
     private const string GoodKey = "startup-test-signing-key-0123456789abcdefXYZ";
 
+    // The host stops at the first section it resolves (here the alerts, which a hosted service reads), with exit code 2.
+    private const string TwoBadSections = "GridTokenX__Alerts__FailedAuthThreshold=0;" +
+        "GridTokenX__Markets__0__Symbol=ENERGY-USD;GridTokenX__Markets__0__TickSize=0;GridTokenX__Markets__0__LotSize=0.001;" +
+        "GridTokenX__Markets__0__MinPrice=0.0100;GridTokenX__Markets__0__MaxPrice=10.0000;GridTokenX__Markets__0__MinQuantity=0.001;" +
+        "GridTokenX__Markets__0__MaxQuantity=100000";
+
     public static TheoryData<string, string, string, string> BadSettings => new()
     {
         // case, the key the message must name, the secret it must not print, "NAME=value;NAME=value" overrides
@@ -19,6 +25,10 @@ public sealed class StartupSettingsTests
             "GridTokenX__Markets__0__Symbol=ENERGY-USD;GridTokenX__Markets__0__TickSize=0;GridTokenX__Markets__0__LotSize=0.001;" +
             "GridTokenX__Markets__0__MinPrice=0.0100;GridTokenX__Markets__0__MaxPrice=10.0000;GridTokenX__Markets__0__MinQuantity=0.001;" +
             "GridTokenX__Markets__0__MaxQuantity=100000" },
+        { "a value that is not a number", "GridTokenX:Alerts:FailedAuthThreshold", "5k-not-a-number",
+            "GridTokenX__Alerts__FailedAuthThreshold=5k-not-a-number" },
+        { "two bad sections at once", "GridTokenX:Alerts:FailedAuthThreshold", GoodKey, TwoBadSections },
+        { "stream provider setting", "QueueCount", GoodKey, "GridTokenX__Streams__QueueCount=0" },
     };
 
     [Theory]
@@ -52,7 +62,7 @@ public sealed class StartupSettingsTests
         }
 
         var output = host.Output;
-        Assert.True(exitCode != 0, $"{@case}: exit code 0:{Environment.NewLine}{output}");
+        Assert.True(exitCode == 2, $"{@case}: exit code {exitCode}, not 2:{Environment.NewLine}{output}");
         Assert.True(output.Contains(key, StringComparison.Ordinal), $"{@case}: the output does not name {key}:{Environment.NewLine}{output}");
         Assert.False(output.Contains(secret, StringComparison.Ordinal), $"{@case}: the output shows a secret:{Environment.NewLine}{output}");
     }

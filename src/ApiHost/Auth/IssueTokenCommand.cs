@@ -73,6 +73,9 @@ public static class IssueTokenCommand
             return 2;
         }
 
+        // Said on stderr, so that an operator of a Redis deployment who forgot Auth__SigningKey sees why hosts refuse it.
+        if (key.KeyFile is not null)
+            error.WriteLine($"Signed with the standalone key in {key.KeyFile} (no Redis and no Auth__SigningKey configured): only a standalone host accepts it.");
         output.WriteLine(new TokenIssuer(key, options, TimeProvider.System).Issue(user!, role, ttl));
         return 0;
     }

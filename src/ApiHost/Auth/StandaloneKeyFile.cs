@@ -5,7 +5,8 @@ namespace GridTokenX.ApiHost.Auth;
 /// <summary>
 /// Standalone mode's signing key, kept in a file only its owner can read, so that tokens survive a restart and
 /// <c>issue-token</c> run beside a standalone host signs tokens that host accepts. Made on first use; never printed.
-/// Redis mode never uses it: there every API host must be given the same <c>Auth:SigningKey</c>.
+/// Redis mode never uses it: there every API host must be given the same <c>Auth:SigningKey</c>. The folder is made
+/// owner-only; a key file that others may read, or a symbolic link, is refused.
 /// </summary>
 public static class StandaloneKeyFile
 {
@@ -23,7 +24,14 @@ public static class StandaloneKeyFile
         error = null;
         try
         {
-            if (!File.Exists(path)) Create(path);
+            if (!File.Exists(path) && new FileInfo(path).LinkTarget is null) Create(path);
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                // A link could point the key at a file somebody else controls.
+                error = $"{path} (standalone signing key) is a symbolic link: point Auth:StandaloneKeyFile at the file itself.";
+                return null;
+            }
+
             if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
             {
                 error = $"{path} (standalone signing key) must be readable by its owner only: chmod 600 it, or delete it to make a new key.";
@@ -44,22 +52,28 @@ public static class StandaloneKeyFile
 
     private static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(AuthOptions.MinKeyBytes)));
-        }
-
         try
         {
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(AuthOptions.MinKeyBytes)));
+            }
+
             // Two processes starting at once: the first move wins and both use its key.
             File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
+        {
+            // Another process made the file first.
+        }
+        finally
         {
             File.Delete(temporary);
         }

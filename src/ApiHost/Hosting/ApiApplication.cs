@@ -6,6 +6,7 @@ using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Trading;
+using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Hosting;
@@ -73,7 +74,7 @@ public static class ApiApplication
             services.AddSingleton(sp =>
             {
                 var o = new RedisStreamOptions();
-                builder.Configuration.GetSection(StreamPullOptions.Section).Bind(o);
+                OptionsBinding.Bind(builder.Configuration.GetSection(StreamPullOptions.Section), o);
                 return new RedisStreamCatchUp(ChannelStreams.ProviderName, o, sp.GetRequiredService<IConnectionMultiplexer>(),
                     sp.GetRequiredService<Orleans.Serialization.Serializer>());
             });
@@ -91,7 +92,7 @@ public static class ApiApplication
                 var streams = builder.Configuration.GetSection(StreamPullOptions.Section);
                 client.AddRedisStreams(ChannelStreams.ProviderName, o =>
                 {
-                    streams.Bind(o);
+                    OptionsBinding.Bind(streams, o);
                     o.ConfigurationOptions = redis.Clone();
                 });
                 // A request caught on a silo that died should become a 503 the client can retry in seconds, not 30.

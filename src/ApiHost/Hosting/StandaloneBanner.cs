@@ -12,7 +12,7 @@ public static class StandaloneBanner
 
             ================================================================================
              GridTokenX Gateway - STANDALONE MODE
-             One process, in-memory cluster, storage and journal: nothing survives a restart.
+             One process, in-memory cluster, storage and journal: no order or trade survives a restart.
              Set GridTokenX__Redis__ConnectionString to run silos and API hosts on Redis.
 
              Listening on {baseUrl}

@@ -14,7 +14,7 @@ public static class StandaloneSilo
         builder.UseOrleans(silo =>
         {
             silo.AddGridTokenX(builder.Configuration, new SiloSettings(settings.Cluster.ClusterId, settings.Cluster.ServiceId,
-                RedisConnectionString: null, settings.Silo.SiloPort, settings.Silo.GatewayPort, settings.Silo.ResolveAdvertisedAddress()!,
+                RedisConnectionString: null, settings.Silo.SiloPort, settings.Silo.GatewayPort, settings.AdvertisedAddress,
                 settings.Streams.PullPeriod));
             if (tracing) silo.AddActivityPropagation();
         });

@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Trading;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class RealtimeSetup
     /// </summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section))
+        services.AddOptions<RealtimeOptions>().BindSection(configuration.GetSection(RealtimeOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMetrics();

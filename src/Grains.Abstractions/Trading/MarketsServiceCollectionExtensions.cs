@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class MarketsServiceCollectionExtensions
         // binding the list twice would append every market a second time.
         if (services.Any(d => d.ServiceType == typeof(MarketCatalog))) return services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<MarketsOptions>().Bind(configuration.GetSection("GridTokenX")).ValidateOnStart();
+        services.AddOptions<MarketsOptions>().BindSection(configuration.GetSection("GridTokenX")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketsOptions>, MarketsOptionsValidator>());
         services.TryAddSingleton(sp => MarketCatalog.Create(sp.GetRequiredService<IOptions<MarketsOptions>>().Value.Markets, out _));
         return services;

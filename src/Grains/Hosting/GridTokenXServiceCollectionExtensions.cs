@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class GridTokenXServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(IConfigureOptions<TradingOptions>))) return services;
         services.AddMetrics();
         services.TryAddSingleton<TradingMetrics>();
-        services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section))
+        services.AddOptions<TradingOptions>().BindSection(configuration.GetSection(TradingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

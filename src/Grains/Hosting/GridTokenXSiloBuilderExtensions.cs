@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
@@ -42,13 +43,13 @@ public static class GridTokenXSiloBuilderExtensions
             // A read waits for a wake-up only with wake-ups on; otherwise a short period would poll Redis continually.
             // The provider's own options (validated by it at start-up), read once more here only to pick the pull period.
             var streamOptions = new RedisStreamOptions();
-            configuration.GetSection(StreamsSection).Bind(streamOptions);
+            OptionsBinding.Bind(configuration.GetSection(StreamsSection), streamOptions);
             var wakeUps = streamOptions.WakeUpWait > TimeSpan.Zero;
             var pullPeriod = settings.StreamPullPeriod
                 ?? (wakeUps ? SiloSettings.DefaultWokenStreamPullPeriod : SiloSettings.DefaultStreamPullPeriod);
             silo.AddRedisStreams(ChannelStreams.ProviderName, o =>
             {
-                configuration.GetSection(StreamsSection).Bind(o);
+                OptionsBinding.Bind(configuration.GetSection(StreamsSection), o);
                 o.ConfigurationOptions = redis.Clone();
             }, streams => streams.ConfigurePullingAgent(PullEvery(pullPeriod)));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());

@@ -129,13 +129,13 @@ public sealed partial class MarketJournalWriter(
             // to derive the batch's book update and to capture a checkpoint.
             List<ChannelEvent>? events = publisher.Enabled ? [.. _pendingEvents, MarketEventBuilder.BookAfterBatch(market)] : null;
             _pendingEvents.Clear();
-            checkpoints.BatchSealed(head);
             JournalCheckpoint? checkpoint;
             long started;
             try
             {
-                // Encoding fails like a write does (the batch's callers are refused, the writer breaks): left outside,
-                // a throw would leave this batch's callers, and every later one, waiting for good.
+                // Capturing and encoding fail like a write does (the batch's callers are refused, the writer breaks):
+                // left outside, a throw would leave this batch's callers, and every later one, waiting for good.
+                checkpoints.BatchSealed(head);
                 checkpoint = await checkpoints.ReadyAsync(publisher.PublishedHead);
                 var encoded = serializer.SerializeToArray(new MarketBatch(batch));
                 started = time.GetTimestamp();

@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class AlertsServiceCollectionExtensions
     {
         if (services.Any(d => d.ServiceType == typeof(AlertRaiser))) return services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.Section))
+        services.AddOptions<AlertsOptions>().BindSection(configuration.GetSection(AlertsOptions.Section))
             .PostConfigure(o => o.Source = string.IsNullOrWhiteSpace(o.Source) ? $"{role}/{Environment.MachineName}/{Environment.ProcessId}" : o.Source)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertRaiser>();

@@ -22,9 +22,14 @@ public static class HealthResponseWriter
         return WriteAsync(context, report.Status == HealthStatus.Healthy ? "ready" : "unavailable", checks);
     }
 
-    // A check that overran its timeout is reported by the health service with its own sentence; keep ours short.
-    private static string Reason(HealthReportEntry entry) =>
-        entry.Exception is OperationCanceledException || entry.Description is null ? "timed out" : entry.Description;
+    // A check that overran its timeout, or threw, is described by the health service itself (with the exception's
+    // message): anonymous callers get a fixed word instead. Our checks' own reasons are safe to show.
+    private static string Reason(HealthReportEntry entry) => entry.Exception switch
+    {
+        OperationCanceledException => "timed out",
+        not null => "failed",
+        null => entry.Description ?? "failed",
+    };
 
     private static Task WriteAsync(HttpContext context, string status, Dictionary<string, string> checks)
     {

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using GridTokenX.Grains.Abstractions.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +6,10 @@ namespace GridTokenX.Hosting.Settings;
 
 /// <summary>
 /// Binds and validates an options section before the host is built, for the few settings that decide how it is
-/// composed (the mode, ports, the signing key). The same options class and validator are registered with
-/// <c>ValidateOnStart</c> too; reading them here only moves the failure earlier. Errors name the key, never the value.
+/// composed (the mode, cluster identity, ports, the signing key): the same options classes and validators as every
+/// other section, only read here once, and their values handed to the composition. Errors name the key, never the value.
 /// </summary>
-public static partial class OptionsReader
+public static class OptionsReader
 {
     public static T Read<T>(IConfiguration configuration, string section, params IValidateOptions<T>[] validators)
         where T : class, new()
@@ -17,12 +17,11 @@ public static partial class OptionsReader
         var options = new T();
         try
         {
-            configuration.GetSection(section).Bind(options);
+            OptionsBinding.Bind(configuration.GetSection(section), options);
         }
-        catch (InvalidOperationException ex) when (ConversionKey().Match(ex.Message) is { Success: true } match)
+        catch (OptionsValidationException ex)
         {
-            // The binder's message quotes the value, which may be a secret; keep only the key and the type.
-            throw new InvalidSettingsException([$"{match.Groups["key"].Value} is not a valid {match.Groups["type"].Value}."]);
+            throw new InvalidSettingsException([.. ex.Failures]);
         }
 
         var errors = validators.Select(v => v.Validate(Options.DefaultName, options))
@@ -31,6 +30,4 @@ public static partial class OptionsReader
         return options;
     }
 
-    [GeneratedRegex(@"at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
-    private static partial Regex ConversionKey();
 }

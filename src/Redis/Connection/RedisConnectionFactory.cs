@@ -7,7 +7,7 @@ namespace GridTokenX.Redis.Connection;
 /// Replies are read on the .NET thread pool (<see cref="SocketManager.ThreadPool"/>), not on StackExchange.Redis'
 /// own dedicated threads: that pool exists for applications that block thread-pool threads, which ours never do, and
 /// it costs every reply a hand-over between threads (measured: a silo under load spent a third of its CPU waking
-/// threads; see docs/benchmarks.md, session 4).
+/// threads; see docs/benchmarks-history.md, fan-out session 4).
 /// </remarks>
 public static class RedisConnectionFactory
 {

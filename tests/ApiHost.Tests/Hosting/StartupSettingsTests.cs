@@ -8,8 +8,13 @@ namespace GridTokenX.ApiHost.Tests.Hosting;
 /// <summary>A bad setting stops the host before it serves anything, with a message naming the key and never the secret.</summary>
 public sealed class StartupSettingsTests
 {
+    // Standalone hosts here keep their key in a temporary folder, never in the user's own data folder.
+    private static readonly string KeyFile = Path.Combine(Path.GetTempPath(), $"gtx-startup-tests-{Environment.ProcessId}", "key");
+
     private static Microsoft.AspNetCore.Builder.WebApplication Build(Dictionary<string, string?> settings) =>
-        ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+        ApiApplication.Build([], b => b.Configuration
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:StandaloneKeyFile"] = KeyFile })
+            .AddInMemoryCollection(settings));
 
     [Fact]
     public void A_short_signing_key_is_refused_by_name_without_echoing_it()
