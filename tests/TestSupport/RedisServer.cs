@@ -95,6 +95,19 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts the process again on the same port and data after <see cref="Kill"/>.</summary>
     public Task RestartAsync() => LaunchAsync();
 
+    /// <summary>Kills the server and starts it again on the same port with no data at all, as a replaced node would.</summary>
+    public async Task RestartEmptyAsync()
+    {
+        Kill();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_directory).Where(e => Path.GetFileName(e) != PidFile))
+        {
+            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
+        }
+
+        await LaunchAsync();
+    }
+
     /// <summary>SIGKILL: the server vanishes without a goodbye, as in a crash.</summary>
     public void Kill()
     {

@@ -1,0 +1,68 @@
+using GridTokenX.Redis.Connection;
+using StackExchange.Redis;
+
+namespace GridTokenX.Redis.Locking;
+
+/// <summary>
+/// Mints a resource's fencing tokens on the lock nodes so that each is larger than every token minted before it, also
+/// when a minority of nodes failed or came back without their data (docs/locks.md has the argument). In short: a
+/// token is written to a majority before it is handed out; a mint reads a majority of nodes whose answer can be
+/// trusted, so it sees at least one node holding the latest token; and a node that lost its data is known by its
+/// missing sentinel, and trusted again for a resource only once a mint has written that resource's token to it.
+/// </summary>
+internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTimeout)
+{
+    private const string Original = "original";
+    private const string Reborn = "reborn";
+    private static readonly string ReadScript = LuaScripts.Load(typeof(FenceMinter), "fence-read.lua");
+    private static readonly string RaiseScript = LuaScripts.Load(typeof(FenceMinter), "fence-raise.lua");
+
+    private int Quorum => nodes.Count / 2 + 1;
+
+    /// <summary>The next token, or null when no trustworthy majority answered (the caller gives the lock up and retries).</summary>
+    public async Task<long?> NextAsync(string resource, CancellationToken cancellationToken)
+    {
+        RedisKey[] keys = [LockKeys.NodeSentinel, LockKeys.Fence(resource)];
+        var answers = await Task.WhenAll(nodes.Select(n => ReadAsync(n, keys, cancellationToken)));
+        var answered = answers.Where(a => a is not null).Select(a => a!.Value).ToList();
+        if (answered.Count < Quorum) return null;
+
+        // No node has a sentinel: a new cluster (or one that lost a majority of its data, which no scheme survives).
+        var bootstrap = answered.All(a => a.Sentinel is null);
+        var trusted = answered.Where(a => bootstrap || a.Sentinel == Original || (a.Sentinel == Reborn && a.Counter is not null))
+            .Select(a => a.Counter ?? 0).ToList();
+        if (trusted.Count < Quorum) return null;
+
+        var token = trusted.Max() + 1;
+        var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, keys, token, bootstrap ? Original : Reborn, cancellationToken)));
+        // A majority holds it now, so every later mint's trusted majority includes a node that does.
+        return raised.Count(r => r) >= Quorum ? token : null;
+    }
+
+    private async Task<(string? Sentinel, long? Counter)?> ReadAsync(LockNode node, RedisKey[] keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = (RedisResult[])(await node.Database.ScriptEvaluateAsync(ReadScript, keys).WaitAsync(nodeTimeout, cancellationToken))!;
+            var sentinel = (string?)result[0];
+            var counter = (string?)result[1];
+            return (string.IsNullOrEmpty(sentinel) ? null : sentinel, string.IsNullOrEmpty(counter) ? null : long.Parse(counter, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (long)(await node.Database.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel]).WaitAsync(nodeTimeout, cancellationToken)) == 1;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+}

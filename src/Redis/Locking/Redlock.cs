@@ -1,0 +1,135 @@
+using GridTokenX.Redis.Connection;
+using StackExchange.Redis;
+
+namespace GridTokenX.Redis.Locking;
+
+/// <summary>
+/// Redlock over independent Redis nodes, with fencing tokens: a lock is held when a majority of nodes took it
+/// (<c>SET NX PX</c> with a random value) and time remains of its TTL after the round trip and the allowance for clock
+/// drift; every acquisition of a resource carries a token larger than every earlier one (<see cref="FenceMinter"/>).
+/// Plain C# over StackExchange.Redis: no Orleans here. See docs/locks.md.
+/// </summary>
+public sealed class Redlock
+{
+    private static readonly string ReleaseScript = LuaScripts.Load(typeof(Redlock), "lock-release.lua");
+    private static readonly string ExtendScript = LuaScripts.Load(typeof(Redlock), "lock-extend.lua");
+
+    private readonly IReadOnlyList<LockNode> _nodes;
+    private readonly RedlockOptions _options;
+    private readonly TimeProvider _time;
+    private readonly FenceMinter _fences;
+
+    public Redlock(IReadOnlyList<LockNode> nodes, RedlockOptions options, TimeProvider time)
+    {
+        if (nodes.Count == 0) throw new ArgumentException("Redlock needs at least one node.", nameof(nodes));
+        _nodes = nodes;
+        _options = options;
+        _time = time;
+        _fences = new FenceMinter(nodes, options.NodeTimeout);
+    }
+
+    /// <summary>How many nodes must agree: a majority.</summary>
+    public int Quorum => _nodes.Count / 2 + 1;
+
+    /// <summary>
+    /// Takes the lock on <paramref name="resource"/>, retrying with jittered pauses for up to <paramref name="wait"/>.
+    /// Returns null when it could not within that time (held by someone else, or no majority of nodes answered).
+    /// </summary>
+    public async Task<RedlockHandle?> AcquireAsync(string resource, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resource);
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            if (await TryAcquireOnceAsync(resource, cancellationToken) is { } handle) return handle;
+            var pause = TimeSpan.FromTicks((long)(_options.RetryDelay.Ticks * (0.5 + Random.Shared.NextDouble())));
+            if (_time.GetElapsedTime(started) + pause > wait) return null;
+            await Task.Delay(pause, _time, cancellationToken);
+        }
+    }
+
+    /// <summary>One attempt: the lock and a fencing token, or null (everything taken in the attempt is given back).</summary>
+    public async Task<RedlockHandle?> TryAcquireOnceAsync(string resource, CancellationToken cancellationToken)
+    {
+        var value = Guid.NewGuid().ToString("N");
+        var key = (RedisKey)LockKeys.Lock(resource);
+        var started = _time.GetTimestamp();
+        var taken = await Task.WhenAll(_nodes.Select(n => SetAsync(n, key, value, cancellationToken)));
+        if (taken.Count(t => t) >= Quorum)
+        {
+            var token = await _fences.NextAsync(resource, cancellationToken);
+            var validity = Validity(started);
+            if (token is { } fencingToken && validity > TimeSpan.Zero)
+            {
+                var handle = new RedlockHandle(this, resource, value, fencingToken, _time.GetTimestamp() + (long)(validity.TotalSeconds * _time.TimestampFrequency), _time);
+                if (_options.AutoExtend) handle.StartExtending(_options.Ttl / 3);
+                return handle;
+            }
+        }
+
+        await ReleaseAsync(resource, value);
+        return null;
+    }
+
+    /// <summary>Deletes the lock on every node whoever holds it (an operator's last resort; its holder finds out when it next extends).</summary>
+    public async Task<int> ForceReleaseAsync(string resource)
+    {
+        var key = (RedisKey)LockKeys.Lock(resource);
+        var deleted = await Task.WhenAll(_nodes.Select(async n =>
+        {
+            try
+            {
+                return await n.Database.KeyDeleteAsync(key).WaitAsync(_options.NodeTimeout);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                return false;
+            }
+        }));
+        return deleted.Count(d => d);
+    }
+
+    /// <summary>Extends the lock on every node that still holds it for this holder; the new validity, or null without a majority.</summary>
+    internal async Task<TimeSpan?> ExtendAsync(string resource, string value)
+    {
+        var started = _time.GetTimestamp();
+        var key = (RedisKey)LockKeys.Lock(resource);
+        var extended = await Task.WhenAll(_nodes.Select(n => EvalAsync(n, ExtendScript, key, [value, (long)_options.Ttl.TotalMilliseconds])));
+        var validity = Validity(started);
+        return extended.Count(e => e) >= Quorum && validity > TimeSpan.Zero ? validity : null;
+    }
+
+    internal async Task ReleaseAsync(string resource, string value)
+    {
+        var key = (RedisKey)LockKeys.Lock(resource);
+        await Task.WhenAll(_nodes.Select(n => EvalAsync(n, ReleaseScript, key, [value])));
+    }
+
+    // What is left of the TTL after the round trip, less the drift allowance (Redlock: 1 % of the TTL plus 2 ms).
+    private TimeSpan Validity(long started) =>
+        _options.Ttl - _time.GetElapsedTime(started) - (_options.Ttl * _options.ClockDriftFactor) - TimeSpan.FromMilliseconds(2);
+
+    private async Task<bool> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await node.Database.StringSetAsync(key, value, _options.Ttl, When.NotExists).WaitAsync(_options.NodeTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> EvalAsync(LockNode node, string script, RedisKey key, RedisValue[] args)
+    {
+        try
+        {
+            return (long)(await node.Database.ScriptEvaluateAsync(script, [key], args).WaitAsync(_options.NodeTimeout)) == 1;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+}
