@@ -19,14 +19,17 @@ public sealed class Redlock
     private readonly TimeProvider _time;
     private readonly FenceMinter _fences;
 
-    public Redlock(IReadOnlyList<LockNode> nodes, RedlockOptions options, TimeProvider time)
+    public Redlock(IReadOnlyList<LockNode> nodes, RedlockOptions options, TimeProvider time, RedlockMetrics? metrics = null)
     {
         if (nodes.Count == 0) throw new ArgumentException("Redlock needs at least one node.", nameof(nodes));
         _nodes = nodes;
         _options = options;
         _time = time;
         _fences = new FenceMinter(nodes, options.NodeTimeout);
+        Metrics = metrics ?? new RedlockMetrics();
     }
+
+    public RedlockMetrics Metrics { get; }
 
     /// <summary>How many nodes must agree: a majority.</summary>
     public int Quorum => _nodes.Count / 2 + 1;
@@ -41,9 +44,18 @@ public sealed class Redlock
         var started = _time.GetTimestamp();
         while (true)
         {
-            if (await TryAcquireOnceAsync(resource, cancellationToken) is { } handle) return handle;
+            if (await AttemptAsync(resource, cancellationToken) is { } handle)
+            {
+                Metrics.Acquired(_time.GetElapsedTime(started));
+                return handle;
+            }
+
             var pause = TimeSpan.FromTicks((long)(_options.RetryDelay.Ticks * (0.5 + Random.Shared.NextDouble())));
-            if (_time.GetElapsedTime(started) + pause > wait) return null;
+            if (_time.GetElapsedTime(started) + pause > wait)
+            {
+                Metrics.Refused();
+                return null;
+            }
             await Task.Delay(pause, _time, cancellationToken);
         }
     }
@@ -51,11 +63,21 @@ public sealed class Redlock
     /// <summary>One attempt: the lock and a fencing token, or null (everything taken in the attempt is given back).</summary>
     public async Task<RedlockHandle?> TryAcquireOnceAsync(string resource, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resource);
+        var started = _time.GetTimestamp();
+        var handle = await AttemptAsync(resource, cancellationToken);
+        if (handle is not null) Metrics.Acquired(_time.GetElapsedTime(started));
+        return handle;
+    }
+
+    private async Task<RedlockHandle?> AttemptAsync(string resource, CancellationToken cancellationToken)
+    {
         var value = Guid.NewGuid().ToString("N");
         var key = (RedisKey)LockKeys.Lock(resource);
         var started = _time.GetTimestamp();
         var taken = await Task.WhenAll(_nodes.Select(n => SetAsync(n, key, value, cancellationToken)));
-        if (taken.Count(t => t) >= Quorum)
+        if (taken.Any(t => t == false)) Metrics.Contended();
+        if (taken.Count(t => t == true) >= Quorum)
         {
             var token = await _fences.NextAsync(resource, cancellationToken);
             var validity = Validity(started);
@@ -74,6 +96,7 @@ public sealed class Redlock
     /// <summary>Deletes the lock on every node whoever holds it (an operator's last resort; its holder finds out when it next extends).</summary>
     public async Task<int> ForceReleaseAsync(string resource)
     {
+        Metrics.ForceReleased();
         var key = (RedisKey)LockKeys.Lock(resource);
         var deleted = await Task.WhenAll(_nodes.Select(async n =>
         {
@@ -109,7 +132,8 @@ public sealed class Redlock
     private TimeSpan Validity(long started) =>
         _options.Ttl - _time.GetElapsedTime(started) - (_options.Ttl * _options.ClockDriftFactor) - TimeSpan.FromMilliseconds(2);
 
-    private async Task<bool> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken)
+    // True: taken; false: held by someone else; null: the node did not answer.
+    private async Task<bool?> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken)
     {
         try
         {
@@ -117,7 +141,7 @@ public sealed class Redlock
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return false;
+            return null;
         }
     }
 

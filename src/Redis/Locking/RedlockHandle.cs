@@ -53,6 +53,7 @@ public sealed class RedlockHandle : IAsyncDisposable
 
         ValidUntil = _time.GetTimestamp() + (long)(validity.TotalSeconds * _time.TimestampFrequency);
         _expiry.Change(Remaining(), Timeout.InfiniteTimeSpan);
+        _owner.Metrics.Extended();
         return true;
     }
 
@@ -92,10 +93,11 @@ public sealed class RedlockHandle : IAsyncDisposable
 
     private void Lose()
     {
-        if (Volatile.Read(ref _disposed) == 1) return;
+        if (Volatile.Read(ref _disposed) == 1 || _lost.IsCancellationRequested) return;
         try
         {
             _lost.Cancel();
+            _owner.Metrics.Lost();
         }
         catch (ObjectDisposedException)
         {

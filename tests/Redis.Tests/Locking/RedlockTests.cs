@@ -145,4 +145,25 @@ public sealed class RedlockTests : IAsyncLifetime
         Assert.False(await held.ExtendAsync());
         Assert.True(held.Lost.IsCancellationRequested);
     }
+
+    [Fact]
+    public async Task Statistics_count_acquisitions_contention_refusals_extensions_losses_and_force_releases()
+    {
+        var redlock = Lock(new RedlockOptions { AutoExtend = false });
+        await using var held = await redlock.TryAcquireOnceAsync("account:alice", CancellationToken.None);
+        Assert.NotNull(held);
+
+        Assert.Null(await redlock.AcquireAsync("account:alice", TimeSpan.FromMilliseconds(100), CancellationToken.None));
+        Assert.True(await held.ExtendAsync());
+        await redlock.ForceReleaseAsync("account:alice");
+        Assert.False(await held.ExtendAsync());
+
+        var stats = redlock.Metrics.Stats;
+        Assert.Equal(1, stats.Acquired);
+        Assert.Equal(1, stats.Refused);
+        Assert.True(stats.Contended >= 1, $"contended {stats.Contended}");
+        Assert.Equal(1, stats.Extended);
+        Assert.Equal(1, stats.Lost);
+        Assert.Equal(1, stats.ForceReleased);
+    }
 }
