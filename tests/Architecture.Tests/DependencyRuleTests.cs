@@ -71,6 +71,17 @@ public sealed class DependencyRuleTests
         AssertPasses(result);
     }
 
+    [Fact]
+    public void The_rate_limit_algorithms_are_plain_code_without_grains_Redis_or_ASP_NET_Core()
+    {
+        // Their state classes carry Orleans' serializer attributes (a grain persists them); nothing else of Orleans.
+        var result = Types.InAssembly(Assemblies.Grains).That().ResideInNamespace("GridTokenX.Grains.RateLimiting")
+            .ShouldNot().HaveDependencyOnAny("Orleans.Grain", "Orleans.IGrain", "Orleans.Runtime", "Orleans.Hosting", "StackExchange.Redis",
+                "GridTokenX.Redis", "Microsoft.AspNetCore").GetResult();
+
+        AssertPasses(result);
+    }
+
     private static void AssertPasses(TestResult result) =>
         Assert.True(result.IsSuccessful, "Breaking the rule: " + string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? []));
 }
