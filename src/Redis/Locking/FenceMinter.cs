@@ -8,16 +8,20 @@ namespace GridTokenX.Redis.Locking;
 /// when a minority of nodes failed or came back without their data (docs/locks.md has the argument). In short: a
 /// token is written to a majority before it is handed out; a mint reads a majority of nodes whose answer can be
 /// trusted, so it sees at least one node holding the latest token; and a node that lost its data is known by its
-/// missing sentinel, and trusted again for a resource only once a mint has written that resource's token to it.
+/// missing sentinel, and trusted again for a resource once a mint has written that resource's token to it, and for
+/// every resource once <see cref="FenceRepair"/> has copied the counters of a trusted majority to it.
 /// </summary>
 internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTimeout)
 {
     private const string Original = "original";
-    private const string Reborn = "reborn";
+    private const string RebornPrefix = "reborn";
     private static readonly string ReadScript = LuaScripts.Load(typeof(FenceMinter), "fence-read.lua");
     private static readonly string RaiseScript = LuaScripts.Load(typeof(FenceMinter), "fence-raise.lua");
 
     private int Quorum => nodes.Count / 2 + 1;
+
+    /// <summary>What repairs nodes found without their data (<see cref="NextAsync"/> starts it).</summary>
+    internal FenceRepair Repair { get; } = new(nodes, nodeTimeout);
 
     /// <summary>The next token, or null when no trustworthy majority answered (the caller gives the lock up and retries).</summary>
     public async Task<long?> NextAsync(string resource, CancellationToken cancellationToken)
@@ -29,12 +33,23 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
 
         // No node has a sentinel: a new cluster (or one that lost a majority of its data, which no scheme survives).
         var bootstrap = answered.All(a => a.Sentinel is null);
-        var trusted = answered.Where(a => bootstrap || a.Sentinel == Original || (a.Sentinel == Reborn && a.Counter is not null))
+        if (!bootstrap)
+        {
+            // A node without its data is trusted for a resource once a token of it is written there, and for every
+            // resource once repaired: started here, finished in the background.
+            for (var i = 0; i < answers.Length; i++)
+            {
+                if (answers[i] is { } a && a.Sentinel != Original) Repair.Start(i);
+            }
+        }
+
+        var trusted = answered.Where(a => bootstrap || a.Sentinel == Original || (a.Sentinel is not null && a.Counter is not null))
             .Select(a => a.Counter ?? 0).ToList();
         if (trusted.Count < Quorum) return null;
 
         var token = trusted.Max() + 1;
-        var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, keys, token, bootstrap ? Original : Reborn, cancellationToken)));
+        var sentinel = bootstrap ? Original : $"{RebornPrefix}:{Guid.NewGuid():N}";
+        var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, keys, token, sentinel, cancellationToken)));
         // A majority holds it now, so every later mint's trusted majority includes a node that does.
         return raised.Count(r => r) >= Quorum ? token : null;
     }

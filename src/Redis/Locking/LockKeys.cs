@@ -3,8 +3,14 @@ namespace GridTokenX.Redis.Locking;
 /// <summary>The keys locks and fencing tokens use on every node.</summary>
 public static class LockKeys
 {
-    /// <summary>Set once per node: <c>original</c> on a cluster's first use, <c>reborn</c> on a node found without data.</summary>
-    public const string NodeSentinel = "gtx:fence:node";
+    /// <summary>
+    /// Per node: <c>original</c> when its fence counters can be trusted for every resource (a new cluster, or a reborn
+    /// node once repaired), <c>reborn:{id}</c> on a node found without data until its repair completes.
+    /// </summary>
+    public const string NodeSentinel = "gtx:fence-node";
+
+    /// <summary>What a scan for every resource's fence counter matches.</summary>
+    public const string FencePattern = "gtx:fence:*";
 
     public static string Lock(string resource) => $"gtx:lock:{resource}";
 

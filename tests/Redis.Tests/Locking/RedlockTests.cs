@@ -166,4 +166,40 @@ public sealed class RedlockTests : IAsyncLifetime
         Assert.Equal(1, stats.Lost);
         Assert.Equal(1, stats.ForceReleased);
     }
+
+    [Fact]
+    public async Task Nodes_that_lose_their_data_one_after_another_are_repaired_so_every_resource_stays_lockable()
+    {
+        var redlock = Lock(new RedlockOptions { NodeTimeout = TimeSpan.FromMilliseconds(200) });
+        var before = new Dictionary<string, long>();
+        foreach (var resource in new[] { "account:a", "account:b" })
+        {
+            await using var held = await redlock.AcquireAsync(resource, Wait, CancellationToken.None);
+            Assert.NotNull(held);
+            before[resource] = held.FencingToken;
+        }
+
+        await _nodes.Servers[1].RestartEmptyAsync();
+        // Locking account:a (again and again, as a running system does) finds node 1 without its data once the
+        // connection to it is back, and repairs it in the background.
+        await using (var node1 = await _nodes.Servers[1].ConnectAsync())
+        {
+            await Eventually.Until(async () =>
+            {
+                await using (var held = await redlock.AcquireAsync("account:a", Wait, CancellationToken.None))
+                {
+                    Assert.NotNull(held);
+                }
+
+                return await node1.GetDatabase().StringGetAsync(LockKeys.NodeSentinel) == "original";
+            }, TimeSpan.FromSeconds(20), "node 1 to be repaired");
+        }
+
+        // Nobody locked account:b since node 1 came back. Without the repair only node 0 would be trusted for it now.
+        await _nodes.Servers[2].RestartEmptyAsync();
+        await using var b = await redlock.AcquireAsync("account:b", Wait, CancellationToken.None);
+
+        Assert.NotNull(b);
+        Assert.True(b.FencingToken > before["account:b"], $"{b.FencingToken} after {before["account:b"]}");
+    }
 }
