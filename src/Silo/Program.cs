@@ -40,4 +40,7 @@ return await HostStartup.RunAsync("silo", async () =>
 
 static SiloSettings SiloSettingsFrom(HostSettings settings) =>
     new(settings.Cluster.ClusterId, settings.Cluster.ServiceId, settings.RedisConnectionString, settings.Silo.SiloPort,
-        settings.Silo.GatewayPort, settings.AdvertisedAddress, settings.Streams.PullPeriod);
+        settings.Silo.GatewayPort, settings.AdvertisedAddress, settings.Streams.PullPeriod)
+    {
+        LockEndpoints = settings.Redis.LockEndpoints,
+    };

@@ -2,6 +2,7 @@ using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
+using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.Configuration;
@@ -18,9 +19,9 @@ public static class GridTokenXSiloBuilderExtensions
     public const string StreamsSection = "GridTokenX:Streams";
 
     /// <summary>
-    /// Wires a silo of this system: Redis for membership, grain state, reminders and the market journals when a
-    /// connection string is set; in-memory, single-process equivalents otherwise (standalone mode). The host adds
-    /// what every host has (telemetry, health, alerts: GridTokenX.Hosting).
+    /// Wires a silo of this system: Redis for membership, grain state, reminders and the market journals, and Redlock
+    /// for locks, when a connection string is set; in-memory, single-process equivalents otherwise (standalone mode).
+    /// The host adds what every host has (telemetry, health, alerts: GridTokenX.Hosting).
     /// </summary>
     public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
     {
@@ -31,6 +32,8 @@ public static class GridTokenXSiloBuilderExtensions
             o.ServiceId = settings.ServiceId;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("GridTokenX:Silo:Membership"));
+        // Settlement and minting run in grains here, so the lock does too (Redlock, or in-process in standalone mode).
+        silo.Services.AddGridTokenXLocks(settings.RedisConnectionString, settings.LockEndpoints);
 
         if (settings.RedisConnectionString is { } connectionString)
         {

@@ -26,5 +26,11 @@ public sealed record SiloSettings(string ClusterId, string ServiceId, string? Re
     /// </summary>
     public static readonly TimeSpan DefaultWokenStreamPullPeriod = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// The independent Redis nodes of the lock quorum (<c>GridTokenX:Redis:LockEndpoints</c>); empty: the main Redis.
+    /// Ignored in standalone mode, whose lock is in-process.
+    /// </summary>
+    public IReadOnlyList<string> LockEndpoints { get; init; } = [];
+
     public bool UsesRedis => RedisConnectionString is not null;
 }

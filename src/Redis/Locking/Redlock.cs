@@ -9,7 +9,7 @@ namespace GridTokenX.Redis.Locking;
 /// drift; every acquisition of a resource carries a token larger than every earlier one (<see cref="FenceMinter"/>).
 /// Plain C# over StackExchange.Redis: no Orleans here. See docs/locks.md.
 /// </summary>
-public sealed class Redlock
+public sealed class Redlock : IDistributedLock
 {
     private static readonly string ReleaseScript = LuaScripts.Load(typeof(Redlock), "lock-release.lua");
     private static readonly string ExtendScript = LuaScripts.Load(typeof(Redlock), "lock-extend.lua");
@@ -30,6 +30,8 @@ public sealed class Redlock
     }
 
     public RedlockMetrics Metrics { get; }
+
+    public RedlockStats Stats => Metrics.Stats;
 
     /// <summary>How many nodes must agree: a majority.</summary>
     public int Quorum => _nodes.Count / 2 + 1;
@@ -59,6 +61,10 @@ public sealed class Redlock
             await Task.Delay(pause, _time, cancellationToken);
         }
     }
+
+    // Task<T> is not covariant: the interface gets the same handle typed as the abstraction.
+    async Task<IDistributedLockHandle?> IDistributedLock.AcquireAsync(string resource, TimeSpan wait, CancellationToken cancellationToken) =>
+        await AcquireAsync(resource, wait, cancellationToken);
 
     /// <summary>One attempt: the lock and a fencing token, or null (everything taken in the attempt is given back).</summary>
     public async Task<RedlockHandle?> TryAcquireOnceAsync(string resource, CancellationToken cancellationToken)

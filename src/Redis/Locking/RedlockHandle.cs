@@ -6,7 +6,7 @@ namespace GridTokenX.Redis.Locking;
 /// it. <see cref="FencingToken"/> goes with every write the work makes, so a store can refuse a stale holder's write.
 /// Disposing releases the lock on every node.
 /// </summary>
-public sealed class RedlockHandle : IAsyncDisposable
+public sealed class RedlockHandle : IDistributedLockHandle
 {
     private readonly Redlock _owner;
     private readonly string _value;
