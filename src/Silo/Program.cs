@@ -13,7 +13,7 @@ return await HostStartup.RunAsync("silo", async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     QuietLoggingDefaults.AddTo(builder.Configuration);
-    if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(SiloHealth.DefaultUrl);
+    if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(SiloDefaults.DefaultUrl);
     var settings = HostSettings.Read(builder.Configuration);
     if (!settings.UsesRedis)
         throw new InvalidSettingsException(["GridTokenX:Redis:ConnectionString is required for a silo (for a one-process system run the ApiHost alone)."]);

@@ -9,7 +9,7 @@ public static class Assemblies
     public static readonly Assembly Redis = typeof(Redis.Connection.RedisOptions).Assembly;
     public static readonly Assembly Grains = typeof(Grains.Hosting.SiloSettings).Assembly;
     public static readonly Assembly Hosting = typeof(Hosting.HostStartup).Assembly;
-    public static readonly Assembly Silo = typeof(Silo.SiloHealth).Assembly;
+    public static readonly Assembly Silo = typeof(Silo.SiloDefaults).Assembly;
     public static readonly Assembly ApiHost = typeof(ApiHost.Hosting.ApiApplication).Assembly;
 
     public static readonly Assembly[] All = [Abstractions, Redis, Grains, Hosting, Silo, ApiHost];

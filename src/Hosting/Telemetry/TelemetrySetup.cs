@@ -33,7 +33,7 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics
                 .AddMeter("GridTokenX.*")
                 .AddMeter("Microsoft.Orleans")
-                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
                 .AddMeter("System.Runtime")
                 .AddView(BucketsFor)
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -13,8 +13,6 @@ namespace GridTokenX.Redis.Locking;
 /// </summary>
 internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTimeout)
 {
-    private const string Original = "original";
-    private const string RebornPrefix = "reborn";
     private static readonly string ReadScript = LuaScripts.Load(typeof(FenceMinter), "fence-read.lua");
     private static readonly string RaiseScript = LuaScripts.Load(typeof(FenceMinter), "fence-raise.lua");
 
@@ -39,45 +37,31 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
             // resource once repaired: started here, finished in the background.
             for (var i = 0; i < answers.Length; i++)
             {
-                if (answers[i] is { } a && a.Sentinel != Original) Repair.Start(i);
+                if (answers[i] is { } a && a.Sentinel != LockKeys.Trusted) Repair.Start(i);
             }
         }
 
-        var trusted = answered.Where(a => bootstrap || a.Sentinel == Original || (a.Sentinel is not null && a.Counter is not null))
+        var trusted = answered.Where(a => bootstrap || a.Sentinel == LockKeys.Trusted || (a.Sentinel is not null && a.Counter is not null))
             .Select(a => a.Counter ?? 0).ToList();
         if (trusted.Count < Quorum) return null;
 
         var token = trusted.Max() + 1;
-        var sentinel = bootstrap ? Original : $"{RebornPrefix}:{Guid.NewGuid():N}";
+        var sentinel = bootstrap ? LockKeys.Trusted : LockKeys.Reborn();
         var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, keys, token, sentinel, cancellationToken)));
         // A majority holds it now, so every later mint's trusted majority includes a node that does.
         return raised.Count(r => r) >= Quorum ? token : null;
     }
 
-    private async Task<(string? Sentinel, long? Counter)?> ReadAsync(LockNode node, RedisKey[] keys, CancellationToken cancellationToken)
-    {
-        try
+    private Task<(string? Sentinel, long? Counter)?> ReadAsync(LockNode node, RedisKey[] keys, CancellationToken cancellationToken) =>
+        node.AskAsync<(string? Sentinel, long? Counter)?>(async db =>
         {
-            var result = (RedisResult[])(await node.Database.ScriptEvaluateAsync(ReadScript, keys).WaitAsync(nodeTimeout, cancellationToken))!;
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(ReadScript, keys))!;
             var sentinel = (string?)result[0];
             var counter = (string?)result[1];
-            return (string.IsNullOrEmpty(sentinel) ? null : sentinel, string.IsNullOrEmpty(counter) ? null : long.Parse(counter, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return null;
-        }
-    }
+            return (string.IsNullOrEmpty(sentinel) ? null : sentinel,
+                string.IsNullOrEmpty(counter) ? null : long.Parse(counter, System.Globalization.CultureInfo.InvariantCulture));
+        }, null, nodeTimeout, cancellationToken);
 
-    private async Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (long)(await node.Database.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel]).WaitAsync(nodeTimeout, cancellationToken)) == 1;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, CancellationToken cancellationToken) =>
+        node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel]) == 1, false, nodeTimeout, cancellationToken);
 }

@@ -14,7 +14,6 @@ namespace GridTokenX.Redis.Locking;
 /// </summary>
 internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTimeout)
 {
-    private const string Original = "original";
     private const int ScanBatch = 500;
     private static readonly string BeginScript = LuaScripts.Load(typeof(FenceRepair), "fence-repair-begin.lua");
     private static readonly string CopyScript = LuaScripts.Load(typeof(FenceRepair), "fence-repair-copy.lua");
@@ -47,16 +46,16 @@ internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
     internal async Task<bool> RepairAsync(int index)
     {
         var target = nodes[index].Database;
-        var incarnation = (string?)await target.ScriptEvaluateAsync(BeginScript, [LockKeys.NodeSentinel], ["reborn:" + Guid.NewGuid().ToString("N")])
+        var incarnation = (string?)await target.ScriptEvaluateAsync(BeginScript, [LockKeys.NodeSentinel], [LockKeys.Reborn()])
             .WaitAsync(nodeTimeout);
-        if (incarnation is null or Original) return incarnation == Original;
+        if (incarnation is null or LockKeys.Trusted) return incarnation == LockKeys.Trusted;
 
         var sources = new List<IDatabase>();
         for (var i = 0; i < nodes.Count; i++)
         {
             if (i == index) continue;
-            var sentinel = await ReadSentinelAsync(nodes[i].Database);
-            if (sentinel == Original) sources.Add(nodes[i].Database);
+            var sentinel = await nodes[i].AskAsync(async db => (string?)await db.StringGetAsync(LockKeys.NodeSentinel), null, nodeTimeout);
+            if (sentinel == LockKeys.Trusted) sources.Add(nodes[i].Database);
         }
 
         // Every token handed out was written to a majority, which shares a node with any majority of trusted nodes.
@@ -70,18 +69,6 @@ internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
         }
 
         return (long)await target.ScriptEvaluateAsync(EndScript, [LockKeys.NodeSentinel], [incarnation]).WaitAsync(nodeTimeout) == 1;
-    }
-
-    private async Task<string?> ReadSentinelAsync(IDatabase database)
-    {
-        try
-        {
-            return await database.StringGetAsync(LockKeys.NodeSentinel).WaitAsync(nodeTimeout);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return null;
-        }
     }
 
     private async Task CollectAsync(IDatabase source, Dictionary<string, long> highest)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace GridTokenX.Redis.Locking;
 
@@ -8,11 +7,12 @@ namespace GridTokenX.Redis.Locking;
 /// tokens that only grow per resource, the same wait budget and cancellation, and the same statistics. Nothing here can
 /// expire or lose a quorum, so <see cref="IDistributedLockHandle.Lost"/> fires only on <see cref="ForceReleaseAsync"/>.
 /// </summary>
-public sealed class InProcessLock(RedlockMetrics? metrics = null) : IDistributedLock
+public sealed class InProcessLock(RedlockMetrics? metrics = null, TimeProvider? time = null) : IDistributedLock
 {
     // A resource's slot is never removed: it keeps the resource's last token (as the Redis nodes keep gtx:fence:*
     // forever), and removing it would race with waiters. Standalone mode's resources are few (its demo users).
     private readonly ConcurrentDictionary<string, InProcessLockSlot> _slots = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public RedlockMetrics Metrics { get; } = metrics ?? new RedlockMetrics();
 
@@ -21,7 +21,7 @@ public sealed class InProcessLock(RedlockMetrics? metrics = null) : IDistributed
     public async Task<IDistributedLockHandle?> AcquireAsync(string resource, TimeSpan wait, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resource);
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var slot = _slots.GetOrAdd(resource, _ => new InProcessLockSlot());
         if (slot.IsTaken) Metrics.Contended();
         // A negative wait (Timeout.InfiniteTimeSpan included) makes one attempt, as it does for Redlock.
@@ -32,7 +32,7 @@ public sealed class InProcessLock(RedlockMetrics? metrics = null) : IDistributed
         }
 
         var handle = slot.Enter(resource);
-        Metrics.Acquired(Stopwatch.GetElapsedTime(started));
+        Metrics.Acquired(_time.GetElapsedTime(started));
         return handle;
     }
 

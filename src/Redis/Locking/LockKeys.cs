@@ -9,6 +9,12 @@ public static class LockKeys
     /// </summary>
     public const string NodeSentinel = "gtx:fence-node";
 
+    /// <summary>The sentinel of a node trusted for every resource.</summary>
+    public const string Trusted = "original";
+
+    /// <summary>The sentinel of a node found without its data, until repaired: <c>reborn:{id}</c>, one id per incarnation.</summary>
+    public static string Reborn() => $"reborn:{Guid.NewGuid():N}";
+
     /// <summary>What a scan for every resource's fence counter matches.</summary>
     public const string FencePattern = "gtx:fence:*";
 

@@ -22,7 +22,7 @@ public static class LockServiceCollectionExtensions
         services.TryAddSingleton(sp => new RedlockMetrics(sp.GetService<IMeterFactory>()));
         if (redisConnectionString is null)
         {
-            services.TryAddSingleton<IDistributedLock>(sp => new InProcessLock(sp.GetRequiredService<RedlockMetrics>()));
+            services.TryAddSingleton<IDistributedLock>(sp => new InProcessLock(sp.GetRequiredService<RedlockMetrics>(), sp.GetService<TimeProvider>()));
             return services;
         }
 

@@ -104,17 +104,7 @@ public sealed class Redlock : IDistributedLock
     {
         Metrics.ForceReleased();
         var key = (RedisKey)LockKeys.Lock(resource);
-        var deleted = await Task.WhenAll(_nodes.Select(async n =>
-        {
-            try
-            {
-                return await n.Database.KeyDeleteAsync(key).WaitAsync(_options.NodeTimeout);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                return false;
-            }
-        }));
+        var deleted = await Task.WhenAll(_nodes.Select(n => n.AskAsync(db => db.KeyDeleteAsync(key), false, _options.NodeTimeout)));
         return deleted.Count(d => d);
     }
 
@@ -139,27 +129,9 @@ public sealed class Redlock : IDistributedLock
         _options.Ttl - _time.GetElapsedTime(started) - (_options.Ttl * _options.ClockDriftFactor) - TimeSpan.FromMilliseconds(2);
 
     // True: taken; false: held by someone else; null: the node did not answer.
-    private async Task<bool?> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await node.Database.StringSetAsync(key, value, _options.Ttl, When.NotExists).WaitAsync(_options.NodeTimeout, cancellationToken);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return null;
-        }
-    }
+    private Task<bool?> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken) =>
+        node.AskAsync<bool?>(async db => await db.StringSetAsync(key, value, _options.Ttl, When.NotExists), null, _options.NodeTimeout, cancellationToken);
 
-    private async Task<bool> EvalAsync(LockNode node, string script, RedisKey key, RedisValue[] args)
-    {
-        try
-        {
-            return (long)(await node.Database.ScriptEvaluateAsync(script, [key], args).WaitAsync(_options.NodeTimeout)) == 1;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> EvalAsync(LockNode node, string script, RedisKey key, RedisValue[] args) =>
+        node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(script, [key], args) == 1, false, _options.NodeTimeout);
 }
