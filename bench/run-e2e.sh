@@ -19,6 +19,10 @@
 #   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
 #                                                       (commands between market snapshots) for the silo
 #   KEEP_LOGS=0                                         1 = keep the work directory (logs, AOF) after the run
+#   FUNDED=1                                            1 = every user is funded once on its first order (the
+#                                                       accounts faucet, GridTokenX__Accounts__Faucet__*), so orders
+#                                                       reserve and trades settle as in production; 0 = no funds
+#                                                       (every order is refused insufficient_funds)
 set -euo pipefail
 
 CONCURRENCY=${CONCURRENCY:-64}
@@ -32,6 +36,7 @@ SERVER_GC=${SERVER_GC:-}
 SNAPSHOT_EVERY=${SNAPSHOT_EVERY:-}
 SAMPLE_CPU=${SAMPLE_CPU:-1}
 KEEP_LOGS=${KEEP_LOGS:-0}
+FUNDED=${FUNDED:-1}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=bench/lib.sh
@@ -54,6 +59,7 @@ export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
 if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
+if [[ "$FUNDED" == 1 ]]; then export GridTokenX__Accounts__Faucet__Usd=1000000000 GridTokenX__Accounts__Faucet__Kwh=1000000000; fi
 
 start_silo "$SILO_DLL" "DOTNET_gcServer=${DOTNET_gcServer:-default}, SnapshotEvery=${SNAPSHOT_EVERY:-default}"
 start_api "$API_DLL"
@@ -120,3 +126,23 @@ echo "after the run: ENERGY-USD journal head $(redis_get GET 'gtx:journal:{ENERG
 redis used_memory $(redis_get INFO memory | sed -n 's/^used_memory_human:\(.*\)\r*$/\1/p' | tr -d '\r'), AOF $(du -sh "$WORK/appendonlydir" 2>/dev/null | cut -f1)"
 echo "events: ENERGY-USD published head recorded with the last journal write $(redis_get GET 'gtx:journal:{ENERGY-USD}:published'); \
 publication (silo): $(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null | grep -E '^gtx_events_(backpressure_(waits|refusals)_total|published_total|publish_(commands|duration_seconds)_(sum|count))' | tr '\n' ' ' || true)"
+
+# Settlement (commits with accounts only): trades executed vs settled, and execution-to-settled latency from the
+# silo's histogram (p50/p99 are the upper bounds of the buckets they fall in).
+settlement_report() {
+  local metrics
+  metrics=$(curl -fsS "http://127.0.0.1:$SILO_HTTP/metrics" 2>/dev/null || true)
+  grep -q '^gtx_settlement_' <<<"$metrics" || return 0
+  echo "settlement: trades $(sed -n 's/^gtx_trades_total{[^}]*} \([0-9.e+]*\).*/\1/p' <<<"$metrics" | awk '{ s += $1 } END { print s + 0 }'), \
+settled $(sed -n 's/^gtx_settlement_trades_total{[^}]*} \([0-9.e+]*\).*/\1/p' <<<"$metrics" | awk '{ s += $1 } END { print s + 0 }'), \
+retries $(sed -n 's/^gtx_settlement_retries_total{[^}]*} \([0-9.e+]*\).*/\1/p' <<<"$metrics" | awk '{ s += $1 } END { print s + 0 }')$1"
+  grep '^gtx_settlement_latency_seconds_bucket' <<<"$metrics" \
+    | sed -n 's/.*le="\([^"]*\)".* \([0-9.e+]*\).*/\1 \2/p' | sort -g -k1,1 | awk '
+      { le[NR] = ($1 == "+Inf" ? $1 : $1 * 1000); c[NR] = $2; n = NR }
+      END { total = c[n]; if (total == 0) exit; p50 = ""; p99 = "";
+            for (i = 1; i <= n; i++) { if (p50 == "" && c[i] >= 0.5 * total) p50 = le[i]; if (p99 == "" && c[i] >= 0.99 * total) p99 = le[i] }
+            printf "settlement latency (trade executed -> settled): %d trades, p50 <= %s ms, p99 <= %s ms\n", total, p50, p99 }'
+}
+settlement_report " (at the end of the load)"
+sleep 5
+settlement_report " (5 s later: what was still pending at the end has drained if these match)"

@@ -55,6 +55,9 @@ public class ApiFixture : IAsyncLifetime
             ["GridTokenX:Markets:1:MaxPrice"] = "100",
             ["GridTokenX:Markets:1:MinQuantity"] = "1",
             ["GridTokenX:Markets:1:MaxQuantity"] = "1000",
+            // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
+            ["GridTokenX:Accounts:Faucet:Usd"] = "1000000000",
+            ["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000",
         }).AddInMemoryCollection(_extraSettings);
         _app = ApiApplication.Build([], settings + (builder => ConfigureServices(builder.Services)));
         await _app.StartAsync();

@@ -5,6 +5,7 @@ using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Realtime;
+using GridTokenX.ApiHost.Settlement;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
@@ -117,6 +118,7 @@ public static class ApiApplication
         app.MapGridTokenXMetrics();
         app.MapMarkets();
         app.MapOrders();
+        app.MapSettlements();
         app.MapRealtime();
         app.MapAlerts();
 

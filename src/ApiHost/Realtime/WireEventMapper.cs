@@ -2,6 +2,7 @@ using System.Text.Json;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Settlement;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Alerts;
 using GridTokenX.Grains.Abstractions.Events;
@@ -31,6 +32,7 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
             },
             BookUpdatePayload b => Book(b),
             AlertPayload a => AlertResponse.From(a.Alert),
+            SettlementPayload s => new { settlement = SettlementResponse.From(s.Settlement, SpecOrNull(s.Settlement.Symbol)) },
             _ => throw new InvalidOperationException($"No wire shape for {e.Data.GetType().Name}."),
         };
         return new WireEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);
@@ -43,6 +45,8 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
         var wire = BookResponse.From(view, m);
         return new { symbol = wire.Symbol, sequence = wire.Sequence, best_bid = wire.BestBid, best_ask = wire.BestAsk, spread = wire.Spread, bids = wire.Bids, asks = wire.Asks };
     }
+
+    private MarketSpec? SpecOrNull(string symbol) => catalog.TryGet(symbol, out var spec) ? spec : null;
 
     private MarketSpec Spec(string symbol) =>
         catalog.TryGet(symbol, out var spec) ? spec : throw new InvalidOperationException($"Event of unknown market {symbol}.");

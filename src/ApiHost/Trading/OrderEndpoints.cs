@@ -62,6 +62,9 @@ public static class OrderEndpoints
                 return Problems.Conflict("client_order_id_conflict", "client_order_id already used",
                     "This client_order_id was already used for a different order; nothing was created.",
                     result.Order is { } original ? new Dictionary<string, object?> { ["order"] = OrderResponse.From(original, spec) } : null);
+            case PlaceOrderOutcome.InsufficientFunds:
+                return Problems.Create(StatusCodes.Status400BadRequest, "insufficient_funds", "Insufficient funds",
+                    result.Error?.Message ?? "The account lacks what the order must reserve; nothing was placed.");
             default:
                 var error = result.Error!;
                 return Problems.Validation(error.Field, error.Message);

@@ -30,4 +30,12 @@ public interface IOrderBookGrain : IGrainWithStringKey
 
     [Alias("GetTicker")]
     Task<Ticker> GetTicker();
+
+    /// <summary>Up to <paramref name="max"/> durable trades after trade number <paramref name="afterTrade"/>, oldest first.</summary>
+    [Alias("GetTradesToSettle")]
+    Task<IReadOnlyList<Settlement.SettleableTrade>> GetTradesToSettle(long afterTrade, int max);
+
+    /// <summary>What the market knows of the orders that reservations were made for (the reservation sweeper asks).</summary>
+    [Alias("ResolveReservations")]
+    Task<IReadOnlyList<OrderReservationState>> ResolveReservations(IReadOnlyList<string> orderIds);
 }

@@ -12,4 +12,6 @@ public enum PlaceOrderOutcome : byte
     ClientOrderIdConflict,
     /// <summary>The command does not fit the market (precision, range); nothing was created.</summary>
     Rejected,
+    /// <summary>The account lacks what the order must reserve; nothing was reserved or placed.</summary>
+    InsufficientFunds,
 }

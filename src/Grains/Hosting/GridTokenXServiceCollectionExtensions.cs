@@ -1,5 +1,7 @@
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Accounts;
+using GridTokenX.Grains.Settlement;
 using GridTokenX.Grains.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,14 @@ public static class GridTokenXServiceCollectionExtensions
         services.TryAddSingleton<TradingMetrics>();
         services.AddOptions<TradingOptions>().BindSection(configuration.GetSection(TradingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SettlementOptions>().BindSection(configuration.GetSection(SettlementOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<SettlementMetrics>();
+        services.AddOptions<FaucetOptions>().BindSection(configuration.GetSection(FaucetOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        // Both run in every silo: either finds the work a dead silo left (trades to settle, orphaned reservations).
+        services.AddHostedService<SettlementKeeper>();
+        services.AddHostedService<ReservationSweeper>();
         return services;
     }
 }

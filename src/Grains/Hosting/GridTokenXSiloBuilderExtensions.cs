@@ -81,6 +81,7 @@ public static class GridTokenXSiloBuilderExtensions
         {
             services.AddSingleton<IJournalStore, InMemoryJournalStore>();
             services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
+            services.AddSingleton<IOrderNumberBlocks, InMemoryOrderNumberBlocks>();
             return services;
         }
 
@@ -88,6 +89,7 @@ public static class GridTokenXSiloBuilderExtensions
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton<IJournalStore, RedisJournalStore>();
         services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
+        services.AddSingleton<IOrderNumberBlocks, RedisOrderNumberBlocks>();
         return services;
     }
 }

@@ -58,12 +58,13 @@ public sealed class Market
     public TrackedOrder Place(PlaceCommand c)
     {
         ExpectNext(c);
-        if (c.OrderNumber != NextOrderNumber)
-            throw new InvalidOperationException($"Order number {c.OrderNumber} out of order; expected {NextOrderNumber}.");
+        // Numbers only go up; a gap is a number taken by an order that was refused before it was placed.
+        if (c.OrderNumber < NextOrderNumber)
+            throw new InvalidOperationException($"Order number {c.OrderNumber} out of order; expected at least {NextOrderNumber}.");
 
         var engineOrder = new EngineOrder(c.OrderNumber, c.UserId, c.Side.ToEngine(), c.Type.ToEngine(),
             c.Type == OrderType.Market ? EngineTimeInForce.Ioc : c.TimeInForce.ToEngine(), c.PriceTicks, c.QuantityLots, c.TimestampMs);
-        var order = new TrackedOrder(engineOrder, c.ClientOrderId, c.TimestampMs, _trades.Count);
+        var order = new TrackedOrder(engineOrder, c.ClientOrderId, c.TimestampMs, _trades.Count, c.FeeRate);
 
         _fills.Clear();
         _engine.Place(engineOrder, _fills);
@@ -84,7 +85,7 @@ public sealed class Market
         AddOrder(order);
         if (order.IsFinal) _finalSinceCheckpoint.Add(order);
         else _restingTouched.Add(order.Number);
-        NextOrderNumber++;
+        NextOrderNumber = c.OrderNumber + 1;
         Sequence = c.Sequence;
         return order;
     }
@@ -103,6 +104,12 @@ public sealed class Market
     }
 
     public TrackedOrder? Find(long number) => _orders.GetValueOrDefault(number);
+
+    /// <summary>
+    /// The price of the deepest ask level a buy of <paramref name="lots"/> would reach now (the worst level when the
+    /// asks hold less), or null when there are no asks: what a market buy is bounded by and reserves at.
+    /// </summary>
+    public long? AskPriceReachedBy(long lots) => _engine.PriceReachedBy(Side.Sell, lots);
 
     public TrackedOrder? FindByClientOrderId(string userId, string clientOrderId) =>
         _byClientOrderId.GetValueOrDefault((userId, clientOrderId));

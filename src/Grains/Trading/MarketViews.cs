@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Settlement;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Trading.Matching;
 using GridTokenX.Grains.Trading.Persistence;
@@ -28,6 +29,17 @@ public static class MarketViews
             OrderIds.Trade(spec.Symbol, t.Number), spec.Symbol, spec.ToPrice(t.PriceTicks), spec.ToQuantity(t.QuantityLots),
             OrderIds.Order(spec.Symbol, t.BuyOrderNumber), OrderIds.Order(spec.Symbol, t.SellOrderNumber), t.BuyerId, t.SellerId,
             t.MakerSide, FromMs(t.TimestampMs));
+    }
+
+    /// <summary>A trade with what settling it needs from its two orders.</summary>
+    public static SettleableTrade ToSettleable(this Market market, TradeRecord t)
+    {
+        var spec = market.Spec;
+        var buy = market.Find(t.BuyOrderNumber)!;
+        var sell = market.Find(t.SellOrderNumber)!;
+        return new SettleableTrade(t.Number, OrderIds.Trade(spec.Symbol, t.Number), spec.Symbol, spec.ToPrice(t.PriceTicks),
+            spec.ToQuantity(t.QuantityLots), OrderIds.Order(spec.Symbol, t.BuyOrderNumber), OrderIds.Order(spec.Symbol, t.SellOrderNumber),
+            t.BuyerId, t.SellerId, spec.ToPrice(buy.Engine.Price), buy.FeeRate, sell.FeeRate, FromMs(t.TimestampMs));
     }
 
     /// <summary>The fills the order made on arrival, in execution order.</summary>

@@ -1,7 +1,11 @@
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Settlement;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Accounts;
+using GridTokenX.Grains.Settlement;
 using GridTokenX.Grains.Trading.Persistence;
 using GridTokenX.Redis.Journal;
+using GridTokenX.Redis.Money;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,14 +31,32 @@ namespace GridTokenX.Grains.Trading;
 public sealed partial class OrderBookGrain(
     IJournalStore journal,
     IClientOrderIdRegistry clientOrderIds,
+    IOrderNumberBlocks orderNumbers,
+    IMoneyStore money,
     MarketCatalog catalog,
     Serializer serializer,
     TimeProvider time,
     IOptions<TradingOptions> options,
+    IOptions<SettlementOptions> settlement,
+    IOptions<FaucetOptions> faucet,
     TradingMetrics metrics,
     ILogger<OrderBookGrain> logger) : Grain, IOrderBookGrain
 {
     private const int MaxQueryLimit = 1000;
+
+    /// <summary>
+    /// An order whose reservation is older than this is given up instead of placed. The reservation sweeper releases a
+    /// reservation the market does not know only once it is much older (<see cref="ReservationSweeper.OrphanAge"/>),
+    /// so an order is never placed after its reservation was released, even if two activations briefly coexist.
+    /// </summary>
+    public static readonly TimeSpan PlacementDeadline = TimeSpan.FromSeconds(5);
+
+    private readonly PlacementQueue _placements = new();
+    private readonly HashSet<long> _inFlight = [];
+    private readonly Dictionary<(string User, string ClientOrderId), Task> _placing = [];
+    private OrderNumberSource _numbers = null!;
+    private MoneyWriteBatcher _money = null!;
+    private bool _settlementWoken;
 
     private Market _market = null!;
     private MarketEventPublisher _publisher = null!;
@@ -59,6 +81,8 @@ public sealed partial class OrderBookGrain(
         _publisher.StartFrom(recovered.PublishedHead);
         foreach (var batch in recovered.Unpublished) _publisher.Enqueue(batch.Head, batch.Events);
 
+        _numbers = new OrderNumberSource(orderNumbers, symbol);
+        _money = new MoneyWriteBatcher(money);
         var settings = options.Value;
         var checkpoints = new MarketCheckpointer(_market, serializer, settings.SnapshotEvery, contents.SnapshotSequence);
         _writer = new MarketJournalWriter(journal, serializer, _market, checkpoints, _publisher, settings, time, metrics, logger, DeactivateOnIdle);
@@ -82,11 +106,18 @@ public sealed partial class OrderBookGrain(
             return Rejected(error);
 
         await _writer.WaitForPublicationAsync();
-        if (command.ClientOrderId is { } clientOrderId)
-        {
-            if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } original)
-                return await Repeat(original, command, priceTicks, quantityLots);
+        if (command.ClientOrderId is not { } clientOrderId) return await PlaceFunded(command, priceTicks, quantityLots);
 
+        var key = (command.UserId, clientOrderId);
+        // A twin of this request that is still reserving or being placed: its outcome decides this one's.
+        while (_placing.TryGetValue(key, out var twin)) await twin;
+        if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } original)
+            return await Repeat(original, command, priceTicks, quantityLots);
+
+        var placing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _placing[key] = placing.Task;
+        try
+        {
             string owner;
             try
             {
@@ -100,19 +131,102 @@ public sealed partial class OrderBookGrain(
             }
 
             if (owner != spec.Symbol) return new PlaceOrderResult(PlaceOrderOutcome.ClientOrderIdConflict, null, []);
-            _writer.ThrowIfBroken();
-            // A twin of this request may have been matched while the claim was in flight.
-            if (_market.FindByClientOrderId(command.UserId, clientOrderId) is { } twin)
-                return await Repeat(twin, command, priceTicks, quantityLots);
+            return await PlaceFunded(command, priceTicks, quantityLots);
+        }
+        finally
+        {
+            _placing.Remove(key);
+            placing.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Takes the order's number, reserves what it could spend, and matches it once every order numbered before it has
+    /// been placed or given up (<see cref="PlacementQueue"/>). A reservation whose order is then not placed (the
+    /// store did not answer, the placement deadline passed, the activation died) is released by the
+    /// <see cref="Accounts.ReservationSweeper"/>: the market answers <see cref="ReservationStatus.Unknown"/> for it.
+    /// </summary>
+    private async Task<PlaceOrderResult> PlaceFunded(PlaceOrderCommand command, long priceTicks, long quantityLots)
+    {
+        var spec = _market.Spec;
+        var feeRate = settlement.Value.FeeRate;
+        long number;
+        try
+        {
+            number = await _numbers.NextAsync(_market.NextOrderNumber);
+        }
+        catch (ClientOrderIdRegistryUnavailableException ex)
+        {
+            LogClaimFailed(ex, spec.Symbol);
+            throw new MarketUnavailableException($"Market {spec.Symbol} could not number the order; nothing was placed. Retry shortly.");
         }
 
-        var place = new PlaceCommand(_market.Sequence + 1, NextTimestamp(), _market.NextOrderNumber, command.UserId,
-            command.ClientOrderId, command.Side, command.Type, command.Type == OrderType.Market ? TimeInForce.Ioc : command.TimeInForce,
-            priceTicks, quantityLots);
-        var order = _market.Place(place);
-        var result = new PlaceOrderResult(PlaceOrderOutcome.Created, _market.ToOrder(order), _market.ArrivalTrades(order));
-        await _writer.Append(place, _publisher.Enabled ? MarketEventBuilder.ForPlace(_market, order, result.Order, result.Trades) : null);
-        return result;
+        // A market buy is priced on arrival: bounded by the deepest ask its quantity reaches now.
+        var limitTicks = command.Type == OrderType.Limit ? priceTicks
+            : command.Side == OrderSide.Buy ? _market.AskPriceReachedBy(quantityLots) ?? 0 : 0;
+        var turn = _placements.Enter();
+        _inFlight.Add(number);
+        try
+        {
+            var orderId = OrderIds.Order(spec.Symbol, number);
+            if (OrderFunding.Need(spec, command.Side, limitTicks, quantityLots, feeRate) is { } need)
+            {
+                var started = time.GetTimestamp();
+                MoneyWriteResult reserved;
+                try
+                {
+                    reserved = await _money.ApplyAsync(ReservationWrites.Reserve(orderId, command.UserId, need.Asset, need.Amount, time.GetUtcNow()));
+                    if (reserved.Status == MoneyWriteStatus.InsufficientFunds && faucet.Value.For(need.Asset) is > 0 and var gift)
+                    {
+                        await _money.ApplyAsync(ReservationWrites.Faucet(command.UserId, need.Asset, gift, time.GetUtcNow()));
+                        reserved = await _money.ApplyAsync(ReservationWrites.Reserve(orderId, command.UserId, need.Asset, need.Amount, time.GetUtcNow()));
+                    }
+                }
+                catch (Exception ex) when (ex is MoneyStoreUnavailableException or TimeoutException)
+                {
+                    LogReserveFailed(ex, spec.Symbol, orderId);
+                    throw new MarketUnavailableException($"Market {spec.Symbol} could not reserve funds; nothing was placed. Retry shortly.");
+                }
+
+                if (reserved.Status == MoneyWriteStatus.InsufficientFunds)
+                {
+                    return new PlaceOrderResult(PlaceOrderOutcome.InsufficientFunds, null, [],
+                        new FieldError("quantity", $"Not enough {need.Asset} available: the order must reserve {need.Amount} {need.Asset}."));
+                }
+
+                if (reserved.Status is not (MoneyWriteStatus.Applied or MoneyWriteStatus.Duplicate))
+                {
+                    LogReserveRefused(spec.Symbol, orderId, reserved.Status);
+                    throw new MarketUnavailableException($"Market {spec.Symbol} could not reserve funds; nothing was placed. Retry shortly.");
+                }
+
+                await turn.Before;
+                // Past the deadline the sweeper may already treat the reservation as an orphan; give the order up.
+                if (time.GetElapsedTime(started) > PlacementDeadline)
+                    throw new MarketUnavailableException($"Market {spec.Symbol} took too long to place the order; nothing was placed. Retry shortly.");
+            }
+            else
+            {
+                await turn.Before;
+            }
+
+            _writer.ThrowIfBroken();
+            var place = new PlaceCommand(_market.Sequence + 1, NextTimestamp(), number, command.UserId, command.ClientOrderId,
+                command.Side, command.Type, command.Type == OrderType.Market ? TimeInForce.Ioc : command.TimeInForce, limitTicks,
+                quantityLots, feeRate);
+            var order = _market.Place(place);
+            var result = new PlaceOrderResult(PlaceOrderOutcome.Created, _market.ToOrder(order), _market.ArrivalTrades(order));
+            turn.Leave();
+            await _writer.Append(place, _publisher.Enabled ? MarketEventBuilder.ForPlace(_market, order, result.Order, result.Trades) : null);
+            if (result.Trades.Count > 0) WakeSettlement();
+            await ReleaseUnspent(order);
+            return result;
+        }
+        finally
+        {
+            _inFlight.Remove(number);
+            turn.Leave();
+        }
     }
 
     public async Task<CancelOrderResult> CancelOrder(string userId, string orderId)
@@ -134,6 +248,7 @@ public sealed partial class OrderBookGrain(
         var cancelled = _market.ToOrder(order);
         await _writer.Append(cancel, events);
         metrics.OrderCancelled(Symbol);
+        await ReleaseUnspent(order);
         return new CancelOrderResult(CancelOrderOutcome.Cancelled, cancelled);
     }
 
@@ -155,6 +270,76 @@ public sealed partial class OrderBookGrain(
     public Task<IReadOnlyList<Trade>> GetTrades(int limit) => ReplyWhenDurable(_market.RecentTrades(Math.Clamp(limit, 1, MaxQueryLimit)));
 
     public Task<Ticker> GetTicker() => ReplyWhenDurable(_market.Ticker(time.GetUtcNow()));
+
+    public async Task<IReadOnlyList<SettleableTrade>> GetTradesToSettle(long afterTrade, int max)
+    {
+        _writer.ThrowIfBroken();
+        _settlementWoken = false;
+        var trades = _market.Trades;
+        var from = (int)Math.Clamp(afterTrade, 0, trades.Count);
+        var list = new List<SettleableTrade>(Math.Min(Math.Clamp(max, 1, MaxQueryLimit), trades.Count - from));
+        for (var i = from; i < trades.Count && list.Count < list.Capacity; i++) list.Add(_market.ToSettleable(trades[i]));
+        // Only what is in the journal may be settled: a trade the journal could still lose must not move money.
+        await _writer.WhenDurableAsync(_market.Sequence);
+        return list;
+    }
+
+    public async Task<IReadOnlyList<OrderReservationState>> ResolveReservations(IReadOnlyList<string> orderIds)
+    {
+        _writer.ThrowIfBroken();
+        // An order the journal could still lose is not yet an answer: wait until what the market holds is durable.
+        await _writer.WhenDurableAsync(_market.Sequence);
+        var answers = new List<OrderReservationState>(orderIds.Count);
+        foreach (var orderId in orderIds)
+        {
+            if (!OrderIds.TryParseOrder(orderId, out var symbol, out var number) || symbol != Symbol)
+            {
+                answers.Add(new OrderReservationState(orderId, ReservationStatus.Unknown, 0m));
+                continue;
+            }
+
+            // One being reserved or placed right now is Live although the market has not seen it yet.
+            var order = _market.Find(number);
+            answers.Add(order is null
+                ? new OrderReservationState(orderId, _inFlight.Contains(number) ? ReservationStatus.Live : ReservationStatus.Unknown, 0m)
+                : order.IsFinal
+                    ? new OrderReservationState(orderId, ReservationStatus.Final, OrderFunding.Unspent(_market.Spec, order))
+                    : new OrderReservationState(orderId, ReservationStatus.Live, 0m));
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// Hands back what a final order reserved and can no longer spend, before the reply that made it final. If the
+    /// store cannot be reached the reply still goes out (the order is final and durable) and the sweeper releases it.
+    /// </summary>
+    private async Task ReleaseUnspent(TrackedOrder order)
+    {
+        if (!order.IsFinal) return;
+        var unspent = OrderFunding.Unspent(_market.Spec, order);
+        if (unspent <= 0) return;
+        var orderId = OrderIds.Order(Symbol, order.Number);
+        var asset = OrderFunding.AssetOf(order.Engine.Side.ToContract());
+        try
+        {
+            var released = await _money.ApplyAsync(ReservationWrites.Release(orderId, order.UserId, asset, unspent, time.GetUtcNow()));
+            if (released.Status is not (MoneyWriteStatus.Applied or MoneyWriteStatus.Duplicate))
+                LogReleaseRefused(Symbol, orderId, released.Status);
+        }
+        catch (Exception ex) when (ex is MoneyStoreUnavailableException or TimeoutException)
+        {
+            LogReleaseFailed(ex, Symbol, orderId);
+        }
+    }
+
+    /// <summary>Tells the market's settler that trades are waiting, at most once per time it asks for them.</summary>
+    private void WakeSettlement()
+    {
+        if (_settlementWoken) return;
+        _settlementWoken = true;
+        GrainFactory.GetGrain<ISettlementGrain>(Symbol).Wake().Ignore();
+    }
 
     private async Task<PlaceOrderResult> Repeat(TrackedOrder original, PlaceOrderCommand request, long priceTicks, long quantityLots)
     {
@@ -193,6 +378,18 @@ public sealed partial class OrderBookGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not claim a client_order_id; the order was refused")]
     private partial void LogClaimFailed(Exception exception, string symbol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not reserve funds for {OrderId}; the order was refused")]
+    private partial void LogReserveFailed(Exception exception, string symbol, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Market {Symbol}: the store refused the reservation of {OrderId} ({Status}); the order was refused")]
+    private partial void LogReserveRefused(string symbol, string orderId, MoneyWriteStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not release what {OrderId} left unspent; the reservation sweeper will")]
+    private partial void LogReleaseFailed(Exception exception, string symbol, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Market {Symbol}: the store refused the release of {OrderId} ({Status})")]
+    private partial void LogReleaseRefused(string symbol, string orderId, MoneyWriteStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} has no stream provider '" + ChannelStreams.ProviderName + "': its events are not published")]
     private partial void LogNoStreams(string symbol);

@@ -11,7 +11,7 @@ public static class OrderRecords
         var e = o.Engine;
         return new OrderRecord(e.Id, e.UserId, o.ClientOrderId, e.Side.ToContract(), e.Kind.ToContract(), e.Tif.ToContract(), e.Price,
             e.Quantity, e.Filled, e.Notional, e.Status.ToContract(), e.CancelReason.ToContract(), o.CreatedAtMs, o.UpdatedAtMs,
-            o.ArrivalTradeIndex, o.ArrivalTradeCount);
+            o.ArrivalTradeIndex, o.ArrivalTradeCount, o.FeeRate);
     }
 
     public static TrackedOrder ToTrackedOrder(this OrderRecord r)
@@ -24,7 +24,7 @@ public static class OrderRecords
             Status = r.Status.ToEngine(),
             CancelReason = r.CancelReason.ToEngine(),
         };
-        return new TrackedOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex)
+        return new TrackedOrder(engineOrder, r.ClientOrderId, r.CreatedAtMs, r.ArrivalTradeIndex, r.FeeRate)
         {
             UpdatedAtMs = r.UpdatedAtMs,
             ArrivalTradeCount = r.ArrivalTradeCount,

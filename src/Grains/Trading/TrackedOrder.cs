@@ -7,7 +7,7 @@ namespace GridTokenX.Grains.Trading;
 /// An order a <see cref="Market"/> holds, of any type and in any state: the engine's order plus what the exchange
 /// tracks around it (client order id, times, arrival fills). Not to be confused with an order of type market.
 /// </summary>
-public sealed class TrackedOrder(EngineOrder engine, string? clientOrderId, long createdAtMs, int arrivalTradeIndex)
+public sealed class TrackedOrder(EngineOrder engine, string? clientOrderId, long createdAtMs, int arrivalTradeIndex, decimal? feeRate = null)
 {
     public EngineOrder Engine { get; } = engine;
     public string? ClientOrderId { get; } = clientOrderId;
@@ -18,6 +18,9 @@ public sealed class TrackedOrder(EngineOrder engine, string? clientOrderId, long
     public int ArrivalTradeIndex { get; } = arrivalTradeIndex;
     public int ArrivalTradeCount { get; set; }
 
+    /// <summary>The fee rate the order reserved for; null when it reserved nothing (placed before accounts existed).</summary>
+    public decimal? FeeRate { get; } = feeRate;
+
     public long Number => Engine.Id;
     public string UserId => Engine.UserId;
     public bool IsFinal => Engine.Status is EngineOrderStatus.Filled or EngineOrderStatus.Cancelled;
@@ -27,6 +30,7 @@ public sealed class TrackedOrder(EngineOrder engine, string? clientOrderId, long
         Engine.Side == request.Side.ToEngine()
         && Engine.Kind == request.Type.ToEngine()
         && (request.Type == OrderType.Market || Engine.Tif == request.TimeInForce.ToEngine())
-        && Engine.Price == priceTicks
+        // A market order's price is the bound it was given on arrival, not part of the request.
+        && (request.Type == OrderType.Market || Engine.Price == priceTicks)
         && Engine.Quantity == quantityLots;
 }

@@ -30,7 +30,14 @@ public sealed class RedisModeHosts : IAsyncDisposable
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
-        var common = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var common = new Dictionary<string, string?>
+        {
+            // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
+            ["GridTokenX:Accounts:Faucet:Usd"] = "1000000000",
+            ["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) common[key] = value;
+        common = new Dictionary<string, string?>(common)
         {
             ["GridTokenX:Redis:ConnectionString"] = hosts.Redis.ConnectionString,
             ["GridTokenX:ClusterId"] = name + "-" + Guid.NewGuid().ToString("N")[..8],

@@ -97,7 +97,10 @@ public class ClusterFixture : IAsyncLifetime
         ["Auth__SigningKey"] = SigningKey,
         ["GridTokenX__Trading__SnapshotEvery"] = SnapshotEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DOTNET_gcServer"] = "0",
-    }.Concat(ExtraEnvironment).ToDictionary(kv => kv.Key, kv => kv.Value);
+        // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
+        ["GridTokenX__Accounts__Faucet__Usd"] = "1000000000",
+        ["GridTokenX__Accounts__Faucet__Kwh"] = "1000000000",
+    }.Where(kv => !ExtraEnvironment.ContainsKey(kv.Key)).Concat(ExtraEnvironment).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>Starts one more API host of the same cluster and returns its base address once it is ready.</summary>
     public async Task<Uri> StartAnotherApiHostAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
@@ -22,6 +23,9 @@ public static class TradingCluster
         string? eventsRedis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
+        // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
+        builder.Properties["GridTokenX:Accounts:Faucet:Usd"] = "1000000000";
+        builder.Properties["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000";
         streams |= eventsRedis is not null;
         if (eventsRedis is not null) builder.Properties[EventsRedisKey] = eventsRedis;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
@@ -80,8 +84,11 @@ public static class TradingCluster
         {
             siloBuilder.Services.AddGridTokenXTrading(siloBuilder.Configuration);
             siloBuilder.Services.AddGridTokenXTradingStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);
+            siloBuilder.Services.AddGridTokenXLocks(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"], null);
             if (siloBuilder.Configuration[GrainStateInRedisKey] is not null)
                 siloBuilder.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]!));
+            else
+                siloBuilder.AddMemoryGrainStorageAsDefault();
         }
     }
 }

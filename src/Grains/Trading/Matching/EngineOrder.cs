@@ -16,7 +16,8 @@ public sealed class EngineOrder
         // Market orders never rest, so whatever the caller asked for they behave as IOC; storing the
         // effective value keeps readers from having to know that rule.
         Tif = kind == OrderKind.Market ? EngineTimeInForce.Ioc : tif;
-        Price = kind == OrderKind.Market ? 0 : price;
+        // A market order's price is 0 (takes any price) or the bound a market buy was given on arrival.
+        Price = price;
         Quantity = quantity;
         Timestamp = timestamp;
     }

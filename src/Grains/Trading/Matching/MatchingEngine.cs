@@ -163,6 +163,27 @@ public sealed class MatchingEngine
         }
     }
 
+    /// <summary>
+    /// The price of the deepest level of <paramref name="side"/> that <paramref name="quantity"/> would reach, walking
+    /// from the best (the worst level when the side holds less); null when the side is empty.
+    /// </summary>
+    public long? PriceReachedBy(Side side, long quantity)
+    {
+        PriceLadder ladder = Ladder(side);
+        long? price = null;
+        for (PriceLevel? level = ladder.Best; level is not null; level = ladder.NextWorse(level))
+        {
+            price = level.Price;
+            quantity -= level.TotalQuantity;
+            if (quantity <= 0)
+            {
+                break;
+            }
+        }
+
+        return price;
+    }
+
     /// <summary>All resting orders: bids best-first then asks best-first, FIFO within a level.</summary>
     public IEnumerable<EngineOrder> RestingOrdersInPriorityOrder() =>
         RestingOrdersInPriorityOrder(Side.Buy).Concat(RestingOrdersInPriorityOrder(Side.Sell));
@@ -304,8 +325,10 @@ public sealed class MatchingEngine
         return false;
     }
 
+    // A market order with a price is bounded by it: a market buy is priced on arrival so that what it reserved covers
+    // what it can spend. Without one (price 0) it takes whatever the book offers.
     private static bool CanTrade(EngineOrder taker, long makerPrice) =>
-        taker.Kind == OrderKind.Market || Crosses(taker, makerPrice);
+        (taker.Kind == OrderKind.Market && taker.Price == 0) || Crosses(taker, makerPrice);
 
     private static bool Crosses(EngineOrder order, long oppositePrice) =>
         order.Side == Side.Buy ? order.Price >= oppositePrice : order.Price <= oppositePrice;

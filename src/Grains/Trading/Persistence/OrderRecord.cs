@@ -21,4 +21,5 @@ public sealed record OrderRecord(
     [property: Id(12)] long CreatedAtMs,
     [property: Id(13)] long UpdatedAtMs,
     [property: Id(14)] int ArrivalTradeIndex,
-    [property: Id(15)] int ArrivalTradeCount);
+    [property: Id(15)] int ArrivalTradeCount,
+    [property: Id(16)] decimal? FeeRate = null);

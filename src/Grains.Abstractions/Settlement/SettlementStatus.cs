@@ -1,0 +1,9 @@
+namespace GridTokenX.Grains.Abstractions.Settlement;
+
+[GenerateSerializer]
+[Alias("gtx.settlement.SettlementStatus")]
+public enum SettlementStatus : byte
+{
+    Pending,
+    Settled,
+}

@@ -1,0 +1,243 @@
+using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Settlement;
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Redis.Locking;
+using GridTokenX.Redis.Money;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Streams;
+
+namespace GridTokenX.Grains.Settlement;
+
+/// <summary>
+/// Settles one market's trades exactly once, in trade order. The market's journal is the source of truth: this grain
+/// pulls durable trades after its stored cursor, settles a batch under Redlock locks on every account the batch
+/// touches (taken in ordinal order, so two settlers never deadlock), writes each trade with the locks' fencing tokens
+/// in one store round trip, and only then moves the cursor. A crash anywhere repeats at most the last batch, which
+/// the store recognises by trade id. Every silo's <see cref="SettlementKeeper"/> wakes this grain every few seconds,
+/// so it resumes within seconds on another silo when its own dies.
+/// </summary>
+[GrainType("settlement")]
+[Reentrant]
+public sealed partial class SettlementGrain(
+    [PersistentState("settlement")] IPersistentState<SettlementCursor> cursor,
+    IMoneyStore store,
+    IDistributedLock locks,
+    IOptions<SettlementOptions> options,
+    TimeProvider time,
+    SettlementMetrics metrics,
+    ILogger<SettlementGrain> logger) : Grain, ISettlementGrain
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+
+    // Attempts of trades not yet settled, by trade number; reported by GetSettlement and stored with the settlement.
+    private readonly Dictionary<long, int> _attempts = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IStreamProvider? _streams;
+    private long _latestTrade;
+    private Task? _loop;
+
+    private string Symbol => this.GetPrimaryKeyString();
+
+    private IOrderBookGrain Book => GrainFactory.GetGrain<IOrderBookGrain>(Symbol);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _streams = ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName);
+        _loop = RunAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null) await _loop.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+    }
+
+    public Task Wake()
+    {
+        _woken.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    public Task<SettlementProgress> GetProgress() =>
+        Task.FromResult(new SettlementProgress(cursor.State.SettledThrough, Math.Max(_latestTrade, cursor.State.SettledThrough),
+            _attempts.Values.DefaultIfEmpty(0).Max()));
+
+    public async Task<TradeSettlement?> GetSettlement(string tradeId)
+    {
+        if (!OrderIds.TryParseTrade(tradeId, out var symbol, out var number) || symbol != Symbol) return null;
+        var trades = await Book.GetTradesToSettle(number - 1, 1);
+        if (trades.Count == 0 || trades[0].Number != number) return null;
+        var stored = await ReadStored(trades[0].TradeId);
+        return stored ?? TradeSettlementWrite.Pending(trades[0], _attempts.GetValueOrDefault(number));
+    }
+
+    private async Task<TradeSettlement?> ReadStored(string tradeId)
+    {
+        try
+        {
+            return SettlementJson.Read(await store.GetOperationResultAsync(TradeSettlementWrite.OperationId(tradeId), CancellationToken.None));
+        }
+        catch (MoneyStoreUnavailableException ex)
+        {
+            throw new MarketUnavailableException($"Settlement of {Symbol} cannot be read right now ({ex.Message}). Retry shortly.");
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var delay = FirstRetryDelay;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var wake = _woken;
+                var trades = await Book.GetTradesToSettle(cursor.State.SettledThrough, options.Value.BatchSize);
+                if (trades.Count == 0)
+                {
+                    await Task.WhenAny(wake.Task, Task.Delay(IdlePoll, time, stopping));
+                    if (wake.Task.IsCompleted) _woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    continue;
+                }
+
+                _latestTrade = Math.Max(_latestTrade, trades[^1].Number);
+                if (await SettleAsync(trades, stopping))
+                {
+                    cursor.State.SettledThrough = trades[^1].Number;
+                    await cursor.WriteStateAsync();
+                    delay = FirstRetryDelay;
+                    continue;
+                }
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // The book is moving or recovering, or storage is down: the same trades are tried again.
+                LogPassFailed(ex, Symbol);
+                metrics.Retried(Symbol, "error");
+            }
+
+            try
+            {
+                var jitter = Random.Shared.NextDouble() * 0.5 + 0.75;
+                await Task.Delay(delay * jitter, time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxRetryDelay.Ticks));
+        }
+    }
+
+    /// <summary>One pass over a batch; true when every trade in it is settled.</summary>
+    private async Task<bool> SettleAsync(IReadOnlyList<SettleableTrade> trades, CancellationToken stopping)
+    {
+        var funded = trades.Where(t => t.IsFunded).ToList();
+        if (funded.Count < trades.Count) LogUnfunded(Symbol, trades.Count - funded.Count);
+        if (funded.Count == 0) return true;
+        foreach (var t in funded) _attempts[t.Number] = _attempts.GetValueOrDefault(t.Number) + 1;
+
+        var accounts = funded.SelectMany(t => new[] { t.BuyerId, t.SellerId }).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
+        var held = new List<IDistributedLockHandle>(accounts.Count);
+        try
+        {
+            foreach (var account in accounts)
+            {
+                var handle = await locks.AcquireAsync(LockResources.Account(account), options.Value.LockWait, stopping);
+                if (handle is null)
+                {
+                    LogNoLock(Symbol, account);
+                    metrics.Retried(Symbol, "lock_unavailable");
+                    return false;
+                }
+
+                held.Add(handle);
+            }
+
+            var tokens = held.ToDictionary(h => h.Resource["account:".Length..], h => h.FencingToken, StringComparer.Ordinal);
+            var now = time.GetUtcNow();
+            var built = funded.Select(t => TradeSettlementWrite.Build(t, tokens, _attempts[t.Number], now)).ToList();
+            if (held.Any(h => !h.IsHeld))
+            {
+                metrics.Retried(Symbol, "lock_lost");
+                return false;
+            }
+
+            var results = await store.ApplyAsync([.. built.Select(b => b.Write)], stopping);
+            var complete = true;
+            for (var i = 0; i < results.Count; i++)
+            {
+                var trade = funded[i];
+                switch (results[i].Status)
+                {
+                    case MoneyWriteStatus.Applied:
+                    case MoneyWriteStatus.Duplicate:
+                        var settled = results[i].Status == MoneyWriteStatus.Applied ? built[i].Settled : SettlementJson.Read(results[i].Result) ?? built[i].Settled;
+                        _attempts.Remove(trade.Number);
+                        metrics.Settled(Symbol, time.GetUtcNow() - trade.ExecutedAt);
+                        await PublishAsync(settled);
+                        break;
+                    default:
+                        // A stale fence means a lock was lost under us: retry. Anything else is a broken invariant
+                        // (a reservation that is not there); retrying with backoff keeps it pending and visible.
+                        LogRefused(Symbol, trade.TradeId, results[i].Status, results[i].FailedAccount, results[i].FailedAsset);
+                        metrics.Retried(Symbol, results[i].Status.ToString());
+                        complete = false;
+                        break;
+                }
+
+                if (!complete) return false;
+            }
+
+            return true;
+        }
+        finally
+        {
+            await Task.WhenAll(held.Select(h => h.DisposeAsync().AsTask()));
+        }
+    }
+
+    private async Task PublishAsync(TradeSettlement settled)
+    {
+        if (_streams is null) return;
+        var payload = new SettlementPayload(settled);
+        foreach (var user in new[] { settled.BuyerId, settled.SellerId }.Distinct(StringComparer.Ordinal))
+        {
+            var channel = ChannelNames.User(user);
+            var (ns, key) = ChannelStreams.For(channel);
+            var e = new ChannelEvent("settlement:" + settled.TradeId, channel, EventTypes.SettlementCompleted, 0,
+                settled.SettledAt ?? time.GetUtcNow(), payload);
+            try
+            {
+                await _streams.GetStream<ChannelEvent>(StreamId.Create(ns, key)).OnNextAsync(e);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The money has moved and is durable; a lost notification is what a client re-reads GET /settlements for.
+                LogPublishFailed(ex, Symbol, settled.TradeId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: a pass failed; retrying")]
+    private partial void LogPassFailed(Exception exception, string symbol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: {Count} trades of orders placed before accounts existed are not settled")]
+    private partial void LogUnfunded(string symbol, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: the lock on account {Account} could not be had; retrying")]
+    private partial void LogNoLock(string symbol, string account);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Settlement of {Symbol}: trade {TradeId} refused by the store ({Status}, account {Account}, asset {Asset}); retrying")]
+    private partial void LogRefused(string symbol, string tradeId, MoneyWriteStatus status, string? account, string? asset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: settlement_completed of {TradeId} could not be published")]
+    private partial void LogPublishFailed(Exception exception, string symbol, string tradeId);
+}
