@@ -3,6 +3,7 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Locking;
+using GridTokenX.Redis.Money;
 using GridTokenX.Redis.Streaming;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.Configuration;
@@ -82,6 +83,7 @@ public static class GridTokenXSiloBuilderExtensions
             services.AddSingleton<IJournalStore, InMemoryJournalStore>();
             services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
             services.AddSingleton<IOrderNumberBlocks, InMemoryOrderNumberBlocks>();
+            services.AddSingleton<IMoneyStore, InMemoryMoneyStore>();
             return services;
         }
 
@@ -90,6 +92,7 @@ public static class GridTokenXSiloBuilderExtensions
         services.AddSingleton<IJournalStore, RedisJournalStore>();
         services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
         services.AddSingleton<IOrderNumberBlocks, RedisOrderNumberBlocks>();
+        services.AddSingleton<IMoneyStore, RedisMoneyStore>();
         return services;
     }
 }

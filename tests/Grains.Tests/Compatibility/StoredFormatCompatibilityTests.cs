@@ -36,23 +36,25 @@ public sealed class StoredFormatCompatibilityTests : IAsyncLifetime
         Assert.Contains(keys.Keys, k => k.StartsWith("gtx:history:", StringComparison.Ordinal));
         Assert.Contains(keys.Keys, k => k.StartsWith("gtx:live:", StringComparison.Ordinal));
 
+        // The market keys go in before the cluster starts: every silo's settlement keeper activates the markets at once.
+        await RestoreAsync(keys.Where(k => !IsGrainState(k.Key)), key => key);
         await using var cluster = await TradingCluster.StartAsync(_redis.ConnectionString, snapshotEvery: 7, streams: true,
             settings: new Dictionary<string, string> { [TradingCluster.GrainStateInRedisKey] = "1" });
-        await using (var redis = await _redis.ConnectAsync())
-        {
-            var db = redis.GetDatabase();
-            foreach (var (key, dump) in keys)
-            {
-                // Grain state keys start with the cluster's service id, which each test cluster makes anew.
-                var stored = key.Contains("/state/", StringComparison.Ordinal)
-                    ? cluster.Options.ServiceId + key[key.IndexOf("/state/", StringComparison.Ordinal)..]
-                    : key;
-                await db.KeyRestoreAsync(stored, Convert.FromBase64String(dump));
-            }
-        }
+        // Grain state keys start with the cluster's service id, which each test cluster makes anew.
+        await RestoreAsync(keys.Where(k => IsGrainState(k.Key)),
+            key => cluster.Options.ServiceId + key[key.IndexOf("/state/", StringComparison.Ordinal)..]);
 
         var actual = await StoredFormatObservation.ObserveAsync(cluster.GrainFactory);
 
         Assert.Equal(expected, actual);
+    }
+
+    private static bool IsGrainState(string key) => key.Contains("/state/", StringComparison.Ordinal);
+
+    private async Task RestoreAsync(IEnumerable<KeyValuePair<string, string>> keys, Func<string, string> rename)
+    {
+        await using var redis = await _redis.ConnectAsync();
+        var db = redis.GetDatabase();
+        foreach (var (key, dump) in keys) await db.KeyRestoreAsync(rename(key), Convert.FromBase64String(dump));
     }
 }
