@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
@@ -103,6 +104,8 @@ public static class ApiApplication
         else
         {
             StandaloneSilo.AddTo(builder, settings, tracing);
+            // After the silo's own hosted service, so the grains are up when it runs.
+            services.AddHostedService<DemoBalances>();
         }
 
         var app = builder.Build();
@@ -119,6 +122,7 @@ public static class ApiApplication
         app.MapOrders();
         app.MapRealtime();
         app.MapAlerts();
+        app.MapAccounts();
 
         if (!settings.UsesRedis)
         {
