@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
@@ -104,6 +105,8 @@ public static class ApiApplication
         else
         {
             StandaloneSilo.AddTo(builder, settings, tracing);
+            // After the silo's own hosted service, so the grains are up when it runs.
+            services.AddHostedService<DemoBalances>();
         }
 
         var app = builder.Build();
@@ -121,6 +124,7 @@ public static class ApiApplication
         app.MapSettlements();
         app.MapRealtime();
         app.MapAlerts();
+        app.MapAccounts();
 
         if (!settings.UsesRedis)
         {

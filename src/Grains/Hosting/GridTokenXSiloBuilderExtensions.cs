@@ -1,5 +1,6 @@
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Accounts;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Locking;
@@ -8,6 +9,7 @@ using GridTokenX.Redis.Streaming;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -58,6 +60,7 @@ public static class GridTokenXSiloBuilderExtensions
             }, streams => streams.ConfigurePullingAgent(PullEvery(pullPeriod)));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
+            silo.Services.AddGridTokenXMoneyStorage(connectionString);
         }
         else
         {
@@ -67,9 +70,38 @@ public static class GridTokenXSiloBuilderExtensions
             silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod ?? SiloSettings.DefaultStreamPullPeriod)));
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
+            silo.Services.AddGridTokenXMoneyStorage(redisConnectionString: null);
         }
 
+        silo.Services.AddGridTokenXAccounts();
+
         return silo;
+    }
+
+    /// <summary>Where money lives (<see cref="IMoneyStore"/>): Redis, or this process's memory. See docs/money.md.</summary>
+    public static IServiceCollection AddGridTokenXMoneyStorage(this IServiceCollection services, string? redisConnectionString)
+    {
+        if (redisConnectionString is null)
+        {
+            services.TryAddSingleton<IMoneyStore, InMemoryMoneyStore>();
+            return services;
+        }
+
+        var redis = RedisConnectionFactory.CreateOptions(redisConnectionString);
+        services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        services.TryAddSingleton<IMoneyStore, RedisMoneyStore>();
+        return services;
+    }
+
+    /// <summary>Accounts and deposits over the money store, and the conservation gauge (<c>ledger_imbalance</c>).</summary>
+    public static IServiceCollection AddGridTokenXAccounts(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Deposits>();
+        services.TryAddSingleton<ConservationMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConservationMonitor>());
+        return services;
     }
 
     private static Action<Microsoft.Extensions.Options.OptionsBuilder<StreamPullingAgentOptions>> PullEvery(TimeSpan period) =>
