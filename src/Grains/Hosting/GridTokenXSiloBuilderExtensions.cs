@@ -115,7 +115,6 @@ public static class GridTokenXSiloBuilderExtensions
             services.AddSingleton<IJournalStore, InMemoryJournalStore>();
             services.AddSingleton<IClientOrderIdRegistry, InMemoryClientOrderIdRegistry>();
             services.AddSingleton<IOrderNumberBlocks, InMemoryOrderNumberBlocks>();
-            services.AddSingleton<IMoneyStore, InMemoryMoneyStore>();
             return services;
         }
 
@@ -124,7 +123,6 @@ public static class GridTokenXSiloBuilderExtensions
         services.AddSingleton<IJournalStore, RedisJournalStore>();
         services.AddSingleton<IClientOrderIdRegistry, RedisClientOrderIdRegistry>();
         services.AddSingleton<IOrderNumberBlocks, RedisOrderNumberBlocks>();
-        services.AddSingleton<IMoneyStore, RedisMoneyStore>();
         return services;
     }
 }

@@ -84,6 +84,7 @@ public static class TradingCluster
         {
             siloBuilder.Services.AddGridTokenXTrading(siloBuilder.Configuration);
             siloBuilder.Services.AddGridTokenXTradingStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);
+            siloBuilder.Services.AddGridTokenXMoneyStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);
             siloBuilder.Services.AddGridTokenXLocks(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"], null);
             if (siloBuilder.Configuration[GrainStateInRedisKey] is not null)
                 siloBuilder.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]!));
