@@ -27,6 +27,10 @@ public sealed class RedisModeHosts : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public IServiceProvider SiloServices => _silo.Services;
+
+    public IServiceProvider ApiServices => _api.Services;
+
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
@@ -46,7 +50,10 @@ public sealed class RedisModeHosts : IAsyncDisposable
         siloBuilder.UseOrleans(silo =>
         {
             silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,
-                host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.AdvertisedAddress, host.Streams.PullPeriod));
+                host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.AdvertisedAddress, host.Streams.PullPeriod)
+            {
+                LockEndpoints = host.Redis.LockEndpoints,
+            });
             if (TelemetrySetup.TracingEnabled(siloBuilder.Configuration)) silo.AddActivityPropagation();
         });
         hosts._silo = siloBuilder.Build();
