@@ -4,6 +4,7 @@ using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
+using GridTokenX.ApiHost.Locking;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Settlement;
@@ -16,6 +17,7 @@ using GridTokenX.Hosting.Health;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
 using GridTokenX.Redis.Connection;
+using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Configuration;
@@ -72,6 +74,9 @@ public static class ApiApplication
             var redis = RedisConnectionFactory.CreateOptions(connectionString);
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
             health.AddReadinessCheck<RedisHealthCheck>("redis");
+            // The admin lock routes' own Redlock over the silos' nodes: listing and force-releasing need only the nodes,
+            // not a grain (docs/locks.md "Admin view"). Standalone mode gets the co-hosted silo's in-process lock.
+            services.AddGridTokenXLocks(connectionString, settings.Redis.LockEndpoints, new RedlockOptions { Holder = LockHolder.Describe("api") });
             // Reads back what a dropped subscription missed, with the same queue layout and retention as the silos.
             services.AddSingleton(sp =>
             {
@@ -125,6 +130,7 @@ public static class ApiApplication
         app.MapRealtime();
         app.MapAlerts();
         app.MapAccounts();
+        app.MapLocks();
 
         if (!settings.UsesRedis)
         {

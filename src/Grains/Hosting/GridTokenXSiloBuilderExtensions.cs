@@ -36,7 +36,11 @@ public static class GridTokenXSiloBuilderExtensions
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("GridTokenX:Silo:Membership"));
         // Settlement and minting run in grains here, so the lock does too (Redlock, or in-process in standalone mode).
-        silo.Services.AddGridTokenXLocks(settings.RedisConnectionString, settings.LockEndpoints);
+        // The holder name (in lock values and the admin view) is the silo's address, which operators know it by.
+        silo.Services.AddGridTokenXLocks(settings.RedisConnectionString, settings.LockEndpoints, new RedlockOptions
+        {
+            Holder = LockHolder.Describe(settings.RedisConnectionString is null ? "standalone" : "silo", $"{settings.AdvertisedAddress}:{settings.SiloPort}"),
+        });
 
         if (settings.RedisConnectionString is { } connectionString)
         {

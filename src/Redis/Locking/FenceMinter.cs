@@ -22,7 +22,8 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
     internal FenceRepair Repair { get; } = new(nodes, nodeTimeout);
 
     /// <summary>The next token, or null when no trustworthy majority answered (the caller gives the lock up and retries).</summary>
-    public async Task<long?> NextAsync(string resource, CancellationToken cancellationToken)
+    /// <param name="lockValue">The acquisition's lock value: where it still holds, the raise appends the token to it.</param>
+    public async Task<long?> NextAsync(string resource, string lockValue, CancellationToken cancellationToken)
     {
         RedisKey[] keys = [LockKeys.NodeSentinel, LockKeys.Fence(resource)];
         var answers = await Task.WhenAll(nodes.Select(n => ReadAsync(n, keys, cancellationToken)));
@@ -47,7 +48,8 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
 
         var token = trusted.Max() + 1;
         var sentinel = bootstrap ? LockKeys.Trusted : LockKeys.Reborn();
-        var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, keys, token, sentinel, cancellationToken)));
+        RedisKey[] raiseKeys = [.. keys, LockKeys.Lock(resource)];
+        var raised = await Task.WhenAll(nodes.Select(n => RaiseAsync(n, raiseKeys, token, sentinel, lockValue, cancellationToken)));
         // A majority holds it now, so every later mint's trusted majority includes a node that does.
         return raised.Count(r => r) >= Quorum ? token : null;
     }
@@ -62,6 +64,7 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
                 string.IsNullOrEmpty(counter) ? null : long.Parse(counter, System.Globalization.CultureInfo.InvariantCulture));
         }, null, nodeTimeout, cancellationToken);
 
-    private Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, CancellationToken cancellationToken) =>
-        node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel]) == 1, false, nodeTimeout, cancellationToken);
+    private Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, string lockValue, CancellationToken cancellationToken) =>
+        node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel, lockValue]) == 1, false, nodeTimeout,
+            cancellationToken);
 }

@@ -14,7 +14,6 @@ namespace GridTokenX.Redis.Locking;
 /// </summary>
 internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTimeout)
 {
-    private const int ScanBatch = 500;
     private static readonly string BeginScript = LuaScripts.Load(typeof(FenceRepair), "fence-repair-begin.lua");
     private static readonly string CopyScript = LuaScripts.Load(typeof(FenceRepair), "fence-repair-copy.lua");
     private static readonly string EndScript = LuaScripts.Load(typeof(FenceRepair), "fence-repair-end.lua");
@@ -62,7 +61,7 @@ internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
         if (sources.Count < Quorum) return false;
         var highest = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var source in sources) await CollectAsync(source, highest);
-        foreach (var chunk in highest.Chunk(ScanBatch))
+        foreach (var chunk in highest.Chunk(NodeScan.Batch))
         {
             await target.ScriptEvaluateAsync(CopyScript, [.. chunk.Select(c => (RedisKey)c.Key)],
                 [.. chunk.Select(c => (RedisValue)c.Value)]).WaitAsync(nodeTimeout * 4);
@@ -73,13 +72,8 @@ internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
 
     private async Task CollectAsync(IDatabase source, Dictionary<string, long> highest)
     {
-        var cursor = "0";
-        do
+        await foreach (var keys in NodeScan.KeysAsync(source, LockKeys.FencePattern, nodeTimeout * 4))
         {
-            var reply = (RedisResult[])(await source.ExecuteAsync("SCAN", cursor, "MATCH", LockKeys.FencePattern, "COUNT", ScanBatch).WaitAsync(nodeTimeout * 4))!;
-            cursor = (string)reply[0]!;
-            var keys = (RedisKey[])reply[1]!;
-            if (keys.Length == 0) continue;
             var values = await source.StringGetAsync(keys).WaitAsync(nodeTimeout * 4);
             for (var i = 0; i < keys.Length; i++)
             {
@@ -89,6 +83,5 @@ internal sealed class FenceRepair(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
                 if (!highest.TryGetValue(key, out var seen) || seen < value) highest[key] = value;
             }
         }
-        while (cursor != "0");
     }
 }

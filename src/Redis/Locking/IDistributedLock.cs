@@ -22,4 +22,10 @@ public interface IDistributedLock
     /// </summary>
     /// <returns>How many places it was deleted from: Redis nodes for <see cref="Redlock"/>; 1 or 0 (not held) in process.</returns>
     Task<int> ForceReleaseAsync(string resource);
+
+    /// <summary>
+    /// The locks held now across every process using the same nodes, the statistics of every such process (each
+    /// published every few seconds; this process's own are live), and whether each node answers (docs/locks.md).
+    /// </summary>
+    Task<LockOverview> InspectAsync(CancellationToken cancellationToken);
 }

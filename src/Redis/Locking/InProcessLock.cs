@@ -7,12 +7,14 @@ namespace GridTokenX.Redis.Locking;
 /// tokens that only grow per resource, the same wait budget and cancellation, and the same statistics. Nothing here can
 /// expire or lose a quorum, so <see cref="IDistributedLockHandle.Lost"/> fires only on <see cref="ForceReleaseAsync"/>.
 /// </summary>
-public sealed class InProcessLock(RedlockMetrics? metrics = null, TimeProvider? time = null) : IDistributedLock
+/// <param name="holder">How this process appears as the holder in the admin view.</param>
+public sealed class InProcessLock(RedlockMetrics? metrics = null, TimeProvider? time = null, string? holder = null) : IDistributedLock
 {
     // A resource's slot is never removed: it keeps the resource's last token (as the Redis nodes keep gtx:fence:*
     // forever), and removing it would race with waiters. Standalone mode's resources are few (its demo users).
     private readonly ConcurrentDictionary<string, InProcessLockSlot> _slots = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly string _holder = holder ?? LockHolder.Describe("standalone");
 
     public RedlockMetrics Metrics { get; } = metrics ?? new RedlockMetrics();
 
@@ -31,7 +33,7 @@ public sealed class InProcessLock(RedlockMetrics? metrics = null, TimeProvider? 
             return null;
         }
 
-        var handle = slot.Enter(resource);
+        var handle = slot.Enter(resource, _holder, _time.GetUtcNow());
         Metrics.Acquired(_time.GetElapsedTime(started));
         return handle;
     }
@@ -44,5 +46,14 @@ public sealed class InProcessLock(RedlockMetrics? metrics = null, TimeProvider? 
         Metrics.Lost();
         holder.Lose();
         return Task.FromResult(1);
+    }
+
+    /// <summary>The locks held in this process (they never expire: no <c>expires_at</c>), its statistics, and no nodes.</summary>
+    public Task<LockOverview> InspectAsync(CancellationToken cancellationToken)
+    {
+        var held = _slots.Select(s => s.Value.Holder).OfType<InProcessLockHandle>()
+            .Select(h => new HeldLock(h.Resource, h.FencingToken, h.Holder, h.AcquiredAt, null))
+            .OrderBy(h => h.Resource, StringComparer.Ordinal).ToList();
+        return Task.FromResult(new LockOverview(held, Metrics.Statistics, []));
     }
 }

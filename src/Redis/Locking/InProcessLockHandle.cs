@@ -1,7 +1,8 @@
 namespace GridTokenX.Redis.Locking;
 
 /// <summary>A lock held through an <see cref="InProcessLock"/>.</summary>
-internal sealed class InProcessLockHandle(InProcessLockSlot slot, string resource, long fencingToken) : IDistributedLockHandle
+internal sealed class InProcessLockHandle(InProcessLockSlot slot, string resource, long fencingToken, string holder, DateTimeOffset acquiredAt)
+    : IDistributedLockHandle
 {
     // Never disposed: it owns no timer, and a holder may still read Lost after letting go.
     private readonly CancellationTokenSource _lost = new();
@@ -10,6 +11,10 @@ internal sealed class InProcessLockHandle(InProcessLockSlot slot, string resourc
     public string Resource => resource;
 
     public long FencingToken => fencingToken;
+
+    public string Holder => holder;
+
+    public DateTimeOffset AcquiredAt => acquiredAt;
 
     public CancellationToken Lost => _lost.Token;
 

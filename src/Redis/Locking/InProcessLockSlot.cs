@@ -10,14 +10,23 @@ internal sealed class InProcessLockSlot
 
     public bool IsTaken => _gate.CurrentCount == 0;
 
+    /// <summary>Who holds it now, or null.</summary>
+    public InProcessLockHandle? Holder
+    {
+        get
+        {
+            lock (_sync) return _holder;
+        }
+    }
+
     public Task<bool> WaitAsync(TimeSpan wait, CancellationToken cancellationToken) => _gate.WaitAsync(wait, cancellationToken);
 
     /// <summary>Makes the caller, which has passed <see cref="WaitAsync"/>, the holder with the next token.</summary>
-    public InProcessLockHandle Enter(string resource)
+    public InProcessLockHandle Enter(string resource, string holder, DateTimeOffset acquiredAt)
     {
         lock (_sync)
         {
-            _holder = new InProcessLockHandle(this, resource, ++_lastToken);
+            _holder = new InProcessLockHandle(this, resource, ++_lastToken, holder, acquiredAt);
             return _holder;
         }
     }

@@ -18,7 +18,16 @@ public static class LockKeys
     /// <summary>What a scan for every resource's fence counter matches.</summary>
     public const string FencePattern = "gtx:fence:*";
 
+    /// <summary>What a scan for every held lock matches.</summary>
+    public const string LockPattern = "gtx:lock:*";
+
+    /// <summary>What a scan for every process's published lock statistics matches.</summary>
+    public const string StatsPattern = "gtx:lock-stats:*";
+
     public static string Lock(string resource) => $"gtx:lock:{resource}";
+
+    /// <summary>A process's lock statistics, published for the admin view (expires unless republished).</summary>
+    public static string Stats(string holder) => $"gtx:lock-stats:{holder}";
 
     public static string Fence(string resource) => $"gtx:fence:{resource}";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace GridTokenX.Redis.Locking;
 
@@ -22,7 +23,8 @@ public static class LockServiceCollectionExtensions
         services.TryAddSingleton(sp => new RedlockMetrics(sp.GetService<IMeterFactory>()));
         if (redisConnectionString is null)
         {
-            services.TryAddSingleton<IDistributedLock>(sp => new InProcessLock(sp.GetRequiredService<RedlockMetrics>(), sp.GetService<TimeProvider>()));
+            services.TryAddSingleton<IDistributedLock>(sp => new InProcessLock(sp.GetRequiredService<RedlockMetrics>(), sp.GetService<TimeProvider>(),
+                options?.Holder));
             return services;
         }
 
@@ -30,6 +32,8 @@ public static class LockServiceCollectionExtensions
         services.TryAddSingleton(_ => LockConnections.Connect(endpoints));
         services.TryAddSingleton<IDistributedLock>(sp => new Redlock(sp.GetRequiredService<LockConnections>().Nodes,
             options ?? new RedlockOptions(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<RedlockMetrics>()));
+        // Every process with a Redlock publishes its statistics, so the admin view on any API host adds up the silos'.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LockStatsPublisher>());
         return services;
     }
 }

@@ -18,6 +18,8 @@ public sealed class Redlock : IDistributedLock
     private readonly RedlockOptions _options;
     private readonly TimeProvider _time;
     private readonly FenceMinter _fences;
+    private readonly HeldLockScanner _held;
+    private readonly LockStatsBoard _board;
 
     public Redlock(IReadOnlyList<LockNode> nodes, RedlockOptions options, TimeProvider time, RedlockMetrics? metrics = null)
     {
@@ -26,8 +28,12 @@ public sealed class Redlock : IDistributedLock
         _options = options;
         _time = time;
         _fences = new FenceMinter(nodes, options.NodeTimeout);
+        _held = new HeldLockScanner(nodes, options.NodeTimeout, time);
+        _board = new LockStatsBoard(nodes, options.NodeTimeout);
         Metrics = metrics ?? new RedlockMetrics();
     }
+
+    public RedlockOptions Options => _options;
 
     public RedlockMetrics Metrics { get; }
 
@@ -78,14 +84,15 @@ public sealed class Redlock : IDistributedLock
 
     private async Task<RedlockHandle?> AttemptAsync(string resource, CancellationToken cancellationToken)
     {
-        var value = Guid.NewGuid().ToString("N");
+        // Who and when, for the admin view; the random part is what makes the lock this acquisition's.
+        var value = LockValue.NewId(_options.Holder, _time.GetUtcNow());
         var key = (RedisKey)LockKeys.Lock(resource);
         var started = _time.GetTimestamp();
         var taken = await Task.WhenAll(_nodes.Select(n => SetAsync(n, key, value, cancellationToken)));
         if (taken.Any(t => t == false)) Metrics.Contended();
         if (taken.Count(t => t == true) >= Quorum)
         {
-            var token = await _fences.NextAsync(resource, cancellationToken);
+            var token = await _fences.NextAsync(resource, value, cancellationToken);
             var validity = Validity(started);
             if (token is { } fencingToken && validity > TimeSpan.Zero)
             {
@@ -107,6 +114,26 @@ public sealed class Redlock : IDistributedLock
         var deleted = await Task.WhenAll(_nodes.Select(n => n.AskAsync(db => db.KeyDeleteAsync(key), false, _options.NodeTimeout)));
         return deleted.Count(d => d);
     }
+
+    public async Task<LockOverview> InspectAsync(CancellationToken cancellationToken)
+    {
+        var held = _held.ListAsync(cancellationToken);
+        var published = _board.ReadAsync(cancellationToken);
+        var up = Task.WhenAll(_nodes.Select(n => n.AskAsync(async db =>
+        {
+            await db.PingAsync();
+            return true;
+        }, false, _options.NodeTimeout, cancellationToken)));
+        // This process's own counters live rather than as last published: a force-release just made here shows at once.
+        var statistics = (await published).Where(p => p.Key != _options.Holder)
+            .Aggregate(Metrics.Statistics, (sum, p) => sum.Add(p.Value));
+        var answered = await up;
+        return new LockOverview(await held, statistics, [.. _nodes.Select((n, i) => new LockNodeState(n.Name, answered[i]))]);
+    }
+
+    /// <summary>Publishes this process's statistics to the nodes for the admin view (<see cref="LockStatsPublisher"/>).</summary>
+    public Task PublishStatisticsAsync(CancellationToken cancellationToken) =>
+        _board.PublishAsync(_options.Holder, Metrics.Statistics, _time.GetUtcNow(), _options.StatsPublishPeriod * 3, cancellationToken);
 
     /// <summary>Extends the lock on every node that still holds it for this holder; the new validity, or null without a majority.</summary>
     internal async Task<TimeSpan?> ExtendAsync(string resource, string value)

@@ -12,6 +12,7 @@ public sealed class RedlockMetrics
     public const string MeterName = "GridTokenX.Locks";
 
     private readonly Histogram<double>? _acquireDuration;
+    private readonly LatencyHistogram _acquireLatency = new();
     private long _acquired;
     private long _refused;
     private long _contended;
@@ -36,9 +37,16 @@ public sealed class RedlockMetrics
     public RedlockStats Stats => new(Volatile.Read(ref _acquired), Volatile.Read(ref _refused), Volatile.Read(ref _contended),
         Volatile.Read(ref _extended), Volatile.Read(ref _lost), Volatile.Read(ref _forceReleased));
 
+    /// <summary>How long acquisitions took, in buckets that add up across processes (the admin locks <c>acquire_ms</c>).</summary>
+    public LatencyDistribution AcquireLatency => _acquireLatency.Snapshot();
+
+    /// <summary>Counters and latency together.</summary>
+    public LockStatistics Statistics => new(Stats, AcquireLatency);
+
     internal void Acquired(TimeSpan took)
     {
         Interlocked.Increment(ref _acquired);
+        _acquireLatency.Record(took);
         _acquireDuration?.Record(took.TotalSeconds);
     }
 

@@ -17,4 +17,10 @@ public sealed record RedlockOptions
 
     /// <summary>Whether a held lock extends itself (every third of its TTL) until disposed.</summary>
     public bool AutoExtend { get; init; } = true;
+
+    /// <summary>Who this process is as a holder, stored in every lock value it sets (an operator's name for it, never a secret).</summary>
+    public string Holder { get; init; } = LockHolder.Describe("process");
+
+    /// <summary>How often this process publishes its statistics to the nodes for the admin view (they live 3 periods).</summary>
+    public TimeSpan StatsPublishPeriod { get; init; } = TimeSpan.FromSeconds(5);
 }

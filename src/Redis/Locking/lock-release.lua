@@ -1,5 +1,7 @@
--- KEYS[1] gtx:lock:{resource}; ARGV[1] the holder's random value. Deletes the lock only if this holder still owns it.
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+-- KEYS[1] gtx:lock:{resource}; ARGV[1] the holder's lock value (as set). Deletes the lock only if this holder still
+-- owns it (its value, or its value with the fencing token appended).
+local v = redis.call('GET', KEYS[1])
+if v and (v == ARGV[1] or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|') then
   return redis.call('DEL', KEYS[1])
 end
 return 0

@@ -27,6 +27,10 @@ public sealed class RedisModeHosts : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public IServiceProvider SiloServices => _silo.Services;
+
+    public IServiceProvider ApiServices => _api.Services;
+
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());

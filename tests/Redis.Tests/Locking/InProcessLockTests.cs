@@ -116,4 +116,23 @@ public sealed class InProcessLockTests
         Assert.Equal(0, await locks.ForceReleaseAsync("wallet:bob"));
         Assert.Equal(new RedlockStats(Acquired: 2, Refused: 1, Contended: 2, Extended: 0, Lost: 1, ForceReleased: 2), locks.Stats);
     }
+
+    [Fact]
+    public async Task The_admin_view_lists_the_held_locks_with_holder_and_token_and_no_expiry_nor_nodes()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var locks = new InProcessLock(time: time, holder: "standalone@box/1#abcd");
+        await using (var first = await locks.AcquireAsync("wallet:alice", Wait, CancellationToken.None)) Assert.NotNull(first);
+        await using var held = await locks.AcquireAsync("wallet:alice", Wait, CancellationToken.None);
+        Assert.NotNull(held);
+
+        var overview = await locks.InspectAsync(CancellationToken.None);
+
+        Assert.Equal(new HeldLock("wallet:alice", 2, "standalone@box/1#abcd", time.GetUtcNow(), null), Assert.Single(overview.Held));
+        Assert.Empty(overview.Nodes);
+        Assert.Equal(2, overview.Statistics.Counts.Acquired);
+        Assert.Equal(2, overview.Statistics.AcquireLatency.Count);
+        await held.DisposeAsync();
+        Assert.Empty((await locks.InspectAsync(CancellationToken.None)).Held);
+    }
 }
