@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace GridTokenX.Grains.Settlement;
@@ -113,6 +114,13 @@ public sealed partial class SettlementGrain(
                     delay = FirstRetryDelay;
                     continue;
                 }
+            }
+            catch (InconsistentStateException ex)
+            {
+                // Another activation has moved the cursor: this one is stale. Stop; the next activation reads the cursor.
+                LogCursorTaken(ex, Symbol);
+                DeactivateOnIdle();
+                return;
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested && ex is not OutOfMemoryException)
             {
@@ -225,6 +233,9 @@ public sealed partial class SettlementGrain(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: another activation wrote the cursor; deactivating")]
+    private partial void LogCursorTaken(Exception exception, string symbol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settlement of {Symbol}: a pass failed; retrying")]
     private partial void LogPassFailed(Exception exception, string symbol);
