@@ -4,10 +4,12 @@ using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Minting;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Hosting;
 using GridTokenX.Hosting.Health;
@@ -48,6 +50,7 @@ public static class ApiApplication
 
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
+        services.AddGridTokenXMinting(builder.Configuration);
         services.AddGridTokenXAuth(auth, key!);
         services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
@@ -109,6 +112,7 @@ public static class ApiApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMeterConfinement();
         app.UseAuthorization();
         app.UseRealtimeWebSockets();
 
@@ -119,6 +123,8 @@ public static class ApiApplication
         app.MapOrders();
         app.MapRealtime();
         app.MapAlerts();
+        app.MapMeters();
+        app.MapMinting();
 
         if (!settings.UsesRedis)
         {

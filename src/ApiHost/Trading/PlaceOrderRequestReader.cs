@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Trading;
 
 namespace GridTokenX.ApiHost.Trading;
@@ -12,20 +12,17 @@ public static class PlaceOrderRequestReader
 {
     public const int MaxClientOrderIdLength = 64;
 
-    // More significant digits than System.Decimal holds would be rounded silently by the parser.
-    private const int MaxSignificantDigits = 28;
-
     public sealed record Result(PlaceOrderCommand? Command, Dictionary<string, string[]> Errors, bool UnknownSymbolOnly);
 
     public static Result Read(JsonElement body, string userId, MarketCatalog catalog)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var symbol = RequiredString(body, "symbol", errors);
+        var symbol = RequestFields.RequiredString(body, "symbol", errors);
         var side = Enum(body, "side", errors, required: true, ("buy", OrderSide.Buy), ("sell", OrderSide.Sell));
         var type = Enum(body, "type", errors, required: true, ("limit", OrderType.Limit), ("market", OrderType.Market));
         var tif = Enum(body, "time_in_force", errors, required: false, ("gtc", TimeInForce.Gtc), ("ioc", TimeInForce.Ioc), ("fok", TimeInForce.Fok));
-        var price = Decimal(body, "price", errors);
-        var quantity = Decimal(body, "quantity", errors);
+        var price = RequestFields.PositiveDecimal(body, "price", errors);
+        var quantity = RequestFields.PositiveDecimal(body, "quantity", errors);
         if (!body.TryGetProperty("quantity", out _)) errors["quantity"] = ["quantity is required."];
         var clientOrderId = ClientOrderId(body, errors);
 
@@ -49,23 +46,6 @@ public static class PlaceOrderRequestReader
             errors, false);
     }
 
-    private static string? RequiredString(JsonElement body, string name, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            errors[name] = [$"{name} is required."];
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors[name] = [$"{name} must be a string."];
-            return null;
-        }
-
-        return value.GetString();
-    }
-
     private static T? Enum<T>(JsonElement body, string name, Dictionary<string, string[]> errors, bool required, params (string Wire, T Value)[] allowed)
         where T : struct
     {
@@ -83,54 +63,6 @@ public static class PlaceOrderRequestReader
 
         errors[name] = [$"{name} must be one of: {string.Join(", ", allowed.Select(a => a.Wire))}."];
         return null;
-    }
-
-    private static decimal? Decimal(JsonElement body, string name, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        string text;
-        if (value.ValueKind == JsonValueKind.String) text = value.GetString()!;
-        else if (value.ValueKind == JsonValueKind.Number) text = value.GetRawText();
-        else
-        {
-            errors[name] = [$"{name} must be a decimal string or a JSON number."];
-            return null;
-        }
-
-        if (!TryParseExact(text, value.ValueKind == JsonValueKind.Number, out var parsed))
-        {
-            errors[name] = [$"{name} '{Http.Problems.Truncate(text)}' is not a decimal number."];
-            return null;
-        }
-
-        if (parsed <= 0)
-        {
-            errors[name] = [$"{name} must be greater than 0."];
-            return null;
-        }
-
-        return parsed;
-    }
-
-    private static bool TryParseExact(string text, bool allowExponent, out decimal value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 64) return false;
-        var digits = 0;
-        var leading = true;
-        var mantissaEnd = allowExponent ? text.IndexOfAny(['e', 'E']) : -1;
-        foreach (var c in mantissaEnd < 0 ? text : text[..mantissaEnd])
-        {
-            if (c is '-' or '.') continue;
-            if (c is < '0' or > '9') return false;
-            if (leading && c == '0') continue;
-            leading = false;
-            digits++;
-        }
-
-        if (digits > MaxSignificantDigits) return false;
-        var styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | (allowExponent ? NumberStyles.AllowExponent : 0);
-        return decimal.TryParse(text, styles, CultureInfo.InvariantCulture, out value);
     }
 
     private static string? ClientOrderId(JsonElement body, Dictionary<string, string[]> errors)

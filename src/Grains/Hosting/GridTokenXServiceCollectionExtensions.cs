@@ -1,5 +1,7 @@
 using GridTokenX.Grains.Abstractions.Configuration;
+using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Minting;
 using GridTokenX.Grains.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,14 @@ public static class GridTokenXServiceCollectionExtensions
         services.TryAddSingleton<TradingMetrics>();
         services.AddOptions<TradingOptions>().BindSection(configuration.GetSection(TradingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>Meters, readings and mints: the options both hosts read and the silo's <see cref="Minter"/>.</summary>
+    public static IServiceCollection AddGridTokenXMintingGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGridTokenXMinting(configuration);
+        services.TryAddSingleton<Minter>();
         return services;
     }
 }
