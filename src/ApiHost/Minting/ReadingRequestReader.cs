@@ -14,7 +14,7 @@ public static class ReadingRequestReader
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var meterId = RequestFields.RequiredString(body, "meter_id", errors);
         var readingId = RequestFields.RequiredString(body, "reading_id", errors);
-        var kwh = RequestFields.PositiveDecimal(body, "kwh", errors);
+        var kwh = JsonDecimals.ReadPositive(body, "kwh", errors);
         if (!body.TryGetProperty("kwh", out _)) errors["kwh"] = ["kwh is required."];
         var text = RequestFields.RequiredString(body, "reading_timestamp", errors);
         DateTimeOffset timestamp = default;

@@ -3,10 +3,12 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Locking;
+using GridTokenX.Redis.Money;
 using GridTokenX.Redis.Streaming;
 using GridTokenX.Redis.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -58,6 +60,7 @@ public static class GridTokenXSiloBuilderExtensions
             }, streams => streams.ConfigurePullingAgent(PullEvery(pullPeriod)));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             silo.Services.AddGridTokenXTradingStorage(connectionString);
+            silo.Services.AddGridTokenXMoneyStorage(connectionString);
         }
         else
         {
@@ -67,9 +70,25 @@ public static class GridTokenXSiloBuilderExtensions
             silo.AddMemoryStreams(ChannelStreams.ProviderName, streams => streams.ConfigurePullingAgent(PullEvery(settings.StreamPullPeriod ?? SiloSettings.DefaultStreamPullPeriod)));
             silo.UseInMemoryReminderService();
             silo.Services.AddGridTokenXTradingStorage(redisConnectionString: null);
+            silo.Services.AddGridTokenXMoneyStorage(redisConnectionString: null);
         }
 
         return silo;
+    }
+
+    /// <summary>Where money lives (<see cref="IMoneyStore"/>): Redis, or this process's memory. See docs/money.md.</summary>
+    public static IServiceCollection AddGridTokenXMoneyStorage(this IServiceCollection services, string? redisConnectionString)
+    {
+        if (redisConnectionString is null)
+        {
+            services.TryAddSingleton<IMoneyStore, InMemoryMoneyStore>();
+            return services;
+        }
+
+        var redis = RedisConnectionFactory.CreateOptions(redisConnectionString);
+        services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        services.TryAddSingleton<IMoneyStore, RedisMoneyStore>();
+        return services;
     }
 
     private static Action<Microsoft.Extensions.Options.OptionsBuilder<StreamPullingAgentOptions>> PullEvery(TimeSpan period) =>

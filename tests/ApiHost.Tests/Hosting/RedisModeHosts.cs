@@ -52,7 +52,10 @@ public sealed class RedisModeHosts : IAsyncDisposable
         siloBuilder.UseOrleans(silo =>
         {
             silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,
-                host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.AdvertisedAddress, host.Streams.PullPeriod));
+                host.RedisConnectionString, host.Silo.SiloPort, host.Silo.GatewayPort, host.AdvertisedAddress, host.Streams.PullPeriod)
+            {
+                LockEndpoints = host.Redis.LockEndpoints,
+            });
             if (TelemetrySetup.TracingEnabled(siloBuilder.Configuration)) silo.AddActivityPropagation();
         });
         hosts._silo = siloBuilder.Build();
