@@ -36,7 +36,12 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
         if (state.State.Reading is not { } reading || reading.UserId != userId) return MintResult.Of(MintOutcome.NotFound);
         if (state.State.Mint is { } known)
         {
-            if (!state.State.Published) await AnnounceAsync(known);
+            if (!state.State.Published && await AnnounceAsync(known))
+            {
+                state.State.Published = true;
+                await state.WriteStateAsync();
+            }
+
             return MintResult.Of(MintOutcome.AlreadyMinted, known);
         }
 
@@ -44,10 +49,12 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
         var result = attempt.Result;
         if (result.Outcome is MintOutcome.Minted or MintOutcome.AlreadyMinted)
         {
+            // Announced before the one state write that records both: a crash between the two only announces again
+            // (the same event id) when the next request learns of the mint from the store.
             state.State.Mint = result.Mint;
             state.State.AvailableKwhAfter = attempt.AvailableKwhAfter;
+            state.State.Published = await AnnounceAsync(result.Mint!);
             await state.WriteStateAsync();
-            await AnnounceAsync(result.Mint!);
         }
 
         return result;
@@ -57,10 +64,10 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
 
     // At least once: a publish that fails here is retried by the next mint request for this reading (which answers
     // 409 with the mint). The event id is fixed per reading, so a client drops a repeat.
-    private async Task AnnounceAsync(Mint mint)
+    private async Task<bool> AnnounceAsync(Mint mint)
     {
         var streams = ServiceProvider.GetKeyedService<IStreamProvider>(ChannelStreams.ProviderName);
-        if (streams is null) return;
+        if (streams is null) return true;
         var channel = ChannelNames.User(mint.UserId);
         var (ns, key) = ChannelStreams.For(channel);
         try
@@ -70,12 +77,12 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
             await streams.GetStream<ChannelEvent>(StreamId.Create(ns, key)).OnNextAsync(new ChannelEvent(
                 EventTypes.TokensMinted + ":" + mint.ReadingId, channel, EventTypes.TokensMinted, mint.MintedAt.ToUnixTimeMilliseconds(),
                 mint.MintedAt, new TokensMintedPayload(mint.ReadingId, mint.Amount, balance)));
-            state.State.Published = true;
-            await state.WriteStateAsync();
+            return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogPublishFailed(ex, mint.ReadingId);
+            return false;
         }
     }
 
