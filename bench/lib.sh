@@ -98,3 +98,20 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-${LOG_TAG#run-}.XXXXXX")
 PIDS=()
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# N fresh lock nodes (redis-server, no persistence: a valid lock-node configuration, docs/locks.md) on free loopback
+# ports; sets LOCK_PORTS. $1: how many, $2: a folder name under WORK for their data and logs.
+start_lock_nodes() {
+  local i port
+  LOCK_PORTS=()
+  for (( i = 0; i < $1; i++ )); do
+    port=$(free_port)
+    mkdir -p "$WORK/$2-node$i"
+    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$WORK/$2-node$i" --save '' --appendonly no --daemonize no \
+      --logfile "$WORK/$2-node$i/redis.log" &
+    PIDS+=("$!")
+    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    redis-cli -p "$port" ping >/dev/null
+    LOCK_PORTS+=("$port")
+  done
+}

@@ -30,18 +30,8 @@ echo "| lock nodes | users (workers) | mints timed | mints/s | p50 ms | p99 ms |
 echo "|---|---|---|---|---|---|---|---|"
 for n in $NODE_COUNTS; do
   start_redis
-  ports=()
-  for (( i = 0; i < n; i++ )); do
-    port=$(free_port)
-    mkdir -p "$WORK/n$n-node$i"
-    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$WORK/n$n-node$i" --save '' --appendonly no --daemonize no \
-      --logfile "$WORK/n$n-node$i/redis.log" &
-    PIDS+=("$!")
-    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-    redis-cli -p "$port" ping >/dev/null
-    ports+=("127.0.0.1:$port")
-  done
-  list=$(IFS=,; echo "${ports[*]}")
+  start_lock_nodes "$n" "n$n"
+  list=$(IFS=,; printf '127.0.0.1:%s\n' "${LOCK_PORTS[@]}" | paste -sd,)
   log "$n lock node(s) ($list), main Redis 127.0.0.1:$REDIS_PORT: $USERS users x $PER_USER readings"
   dotnet exec "$BENCH_DLL" "127.0.0.1:$REDIS_PORT" "$list" "$USERS" "$PER_USER"
 done
