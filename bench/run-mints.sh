@@ -29,7 +29,7 @@ BENCH_DLL=$ROOT/bench/MintBench/bin/Release/net10.0/GridTokenX.Bench.MintBench.d
 echo "| lock nodes | users (workers) | mints timed | mints/s | p50 ms | p99 ms | p99.9 ms | conservation |"
 echo "|---|---|---|---|---|---|---|---|"
 for n in $NODE_COUNTS; do
-  start_redis
+  start_redis "main-n$n"
   start_lock_nodes "$n" "n$n"
   list=$(IFS=,; printf '127.0.0.1:%s\n' "${LOCK_PORTS[@]}" | paste -sd,)
   log "$n lock node(s) ($list), main Redis 127.0.0.1:$REDIS_PORT: $USERS users x $PER_USER readings"
