@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
@@ -106,6 +107,8 @@ public static class ApiApplication
         else
         {
             StandaloneSilo.AddTo(builder, settings, tracing);
+            // After the silo's own hosted service, so the grains are up when it runs.
+            services.AddHostedService<DemoBalances>();
         }
 
         var app = builder.Build();
@@ -125,6 +128,7 @@ public static class ApiApplication
         app.MapAlerts();
         app.MapMeters();
         app.MapMinting();
+        app.MapAccounts();
 
         if (!settings.UsesRedis)
         {

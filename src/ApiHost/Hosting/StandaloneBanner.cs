@@ -17,7 +17,8 @@ public static class StandaloneBanner
 
              Listening on {baseUrl}
              Tokens (valid {lifetime.TotalHours:0}h{(keyFile is null ? "" : ", signed with the key in " + keyFile)}).
-             Paste these into your shell (alice and bob are users, admin has the admin role):
+             Paste these into your shell (alice and bob are users, admin has the admin role).
+             Demo balances: {Accounts.DemoBalances.Description}.
 
             export API={baseUrl}
             export ALICE={issuer.Issue("alice", Roles.User, lifetime)}

@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Accounts;
 using GridTokenX.Grains.Abstractions.Trading;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
@@ -33,6 +34,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             (413, "body_too_large", "Request body too large", "The request body is too large."),
         BadHttpRequestException bad => (bad.StatusCode, "bad_request", "Bad request", "The request could not be read."),
         MarketUnavailableException unavailable => (503, "service_unavailable", "Service unavailable", unavailable.Message),
+        MoneyUnavailableException => (503, "service_unavailable", "Service unavailable", "The money store is not reachable right now; retry shortly."),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
             or OrleansException or OperationCanceledException or StackExchange.Redis.RedisException =>
             (503, "service_unavailable", "Service unavailable", "The trading cluster is not reachable right now; retry shortly."),

@@ -1,5 +1,6 @@
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Accounts;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Journal;
 using GridTokenX.Redis.Locking;
@@ -73,6 +74,8 @@ public static class GridTokenXSiloBuilderExtensions
             silo.Services.AddGridTokenXMoneyStorage(redisConnectionString: null);
         }
 
+        silo.Services.AddGridTokenXAccounts();
+
         return silo;
     }
 
@@ -88,6 +91,17 @@ public static class GridTokenXSiloBuilderExtensions
         var redis = RedisConnectionFactory.CreateOptions(redisConnectionString);
         services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.TryAddSingleton<IMoneyStore, RedisMoneyStore>();
+        return services;
+    }
+
+    /// <summary>Accounts and deposits over the money store, and the conservation gauge (<c>ledger_imbalance</c>).</summary>
+    public static IServiceCollection AddGridTokenXAccounts(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Deposits>();
+        services.TryAddSingleton<ConservationMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConservationMonitor>());
         return services;
     }
 
