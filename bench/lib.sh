@@ -38,12 +38,15 @@ wait_http() { # url, seconds, name
 }
 
 # A fresh redis-server on a free loopback port, AOF on with appendfsync everysec as in the production
-# docker-compose, no RDB snapshots. Sets REDIS_PORT and REDIS_PID.
+# docker-compose, no RDB snapshots. Sets REDIS_PORT and REDIS_PID. $1 (optional): a folder under WORK for its data,
+# for scripts that start more than one (a second server in the same folder would load the first one's AOF).
 start_redis() {
+  local dir=$WORK/${1:-}
+  mkdir -p "$dir"
   REDIS_PORT=$(free_port)
   log "redis-server on 127.0.0.1:$REDIS_PORT (fresh, AOF on, appendfsync everysec, no RDB snapshots)"
-  "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save '' \
-    --appendonly yes --appendfsync everysec --daemonize no --logfile "$WORK/redis.log" &
+  "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$dir" --save '' \
+    --appendonly yes --appendfsync everysec --daemonize no --logfile "$dir/redis.log" &
   REDIS_PID=$!; PIDS+=("$REDIS_PID")
   for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
   redis-cli -p "$REDIS_PORT" ping >/dev/null
@@ -98,3 +101,20 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/gtx-${LOG_TAG#run-}.XXXXXX")
 PIDS=()
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# N fresh lock nodes (redis-server, no persistence: a valid lock-node configuration, docs/locks.md) on free loopback
+# ports; sets LOCK_PORTS. $1: how many, $2: a folder name under WORK for their data and logs.
+start_lock_nodes() {
+  local i port
+  LOCK_PORTS=()
+  for (( i = 0; i < $1; i++ )); do
+    port=$(free_port)
+    mkdir -p "$WORK/$2-node$i"
+    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$WORK/$2-node$i" --save '' --appendonly no --daemonize no \
+      --logfile "$WORK/$2-node$i/redis.log" &
+    PIDS+=("$!")
+    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    redis-cli -p "$port" ping >/dev/null
+    LOCK_PORTS+=("$port")
+  done
+}

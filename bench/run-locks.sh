@@ -35,18 +35,8 @@ BENCH_DLL=$ROOT/bench/LockBench/bin/Release/net10.0/GridTokenX.Bench.LockBench.d
 # Fresh nodes for every node count: a cluster that grows from 1 to 3 nodes has two sentinel-less nodes, which the
 # fencing scheme cannot tell from a majority that lost its data (docs/locks.md, "Limits").
 for n in $NODE_COUNTS; do
-  ports=()
-  for (( i = 0; i < n; i++ )); do
-    port=$(free_port)
-    mkdir -p "$WORK/n$n-node$i"
-    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$WORK/n$n-node$i" --save '' --appendonly no --daemonize no \
-      --logfile "$WORK/n$n-node$i/redis.log" &
-    PIDS+=("$!")
-    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-    redis-cli -p "$port" ping >/dev/null
-    ports+=("$port")
-  done
-  list=$(IFS=,; echo "${ports[*]}")
+  start_lock_nodes "$n" "n$n"
+  list=$(IFS=,; echo "${LOCK_PORTS[*]}")
   log "$n node(s) on ports $list (no persistence): $ITERATIONS acquire+release x $ROUNDS rounds, $WORKERS workers on $RESOURCES resources for ${SECONDS_CONTENDED}s x $ROUNDS"
   dotnet exec "$BENCH_DLL" "$list" "$ITERATIONS" "$ROUNDS" "$SECONDS_CONTENDED" "$WORKERS" "$RESOURCES"
 done

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GridTokenX.ApiHost.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GridTokenX.ApiHost.Auth;
@@ -69,9 +70,16 @@ public static class JwtSetup
                         .ExecuteAsync(context.HttpContext),
             };
         });
-        services.AddAuthorizationBuilder().AddPolicy(Roles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
+        // The default policy (every RequireAuthorization() without a name) is for people: a meter's token is 403 there too,
+        // besides MeterConfinement, which refuses it everywhere but the readings route.
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("role", Roles.User, Roles.Admin).Build())
+            .AddPolicy(Roles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin))
+            .AddPolicy(Roles.MeterPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Meter));
         return services;
     }
+
+    public static bool IsMeter(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.HasClaim("role", Roles.Meter);
 
     /// <summary>The authenticated caller's user id (only called behind RequireAuthorization).</summary>
     public static string UserId(this ClaimsPrincipal user) =>

@@ -5,7 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GridTokenX.ApiHost.Auth;
 
-/// <summary>Signs access tokens with the claims API.md specifies: sub, role, exp (plus iss, aud, iat, nbf).</summary>
+/// <summary>Signs access tokens with the claims API.md specifies: sub, role, exp (plus iss, aud, iat, nbf). A meter's
+/// <c>sub</c> is its meter id, which has a user id's shape.</summary>
 public sealed partial class TokenIssuer(SigningKey key, AuthOptions options, TimeProvider time)
 {
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
@@ -13,12 +14,12 @@ public sealed partial class TokenIssuer(SigningKey key, AuthOptions options, Tim
 
     public static bool IsValidUserId(string? userId) => userId is not null && UserIdPattern().IsMatch(userId);
 
-    public static bool IsValidRole(string? role) => role is Roles.User or Roles.Admin;
+    public static bool IsValidRole(string? role) => role is Roles.User or Roles.Admin or Roles.Meter;
 
     public string Issue(string userId, string role, TimeSpan lifetime)
     {
         if (!IsValidUserId(userId)) throw new ArgumentException("User ids are 1-64 letters, digits, '_' or '-'.", nameof(userId));
-        if (!IsValidRole(role)) throw new ArgumentException("Role must be 'user' or 'admin'.", nameof(role));
+        if (!IsValidRole(role)) throw new ArgumentException("Role must be 'user', 'admin' or 'meter'.", nameof(role));
         var now = time.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {

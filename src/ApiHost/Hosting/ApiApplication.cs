@@ -6,11 +6,13 @@ using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
 using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.Minting;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Settlement;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Hosting;
 using GridTokenX.Hosting.Health;
@@ -52,6 +54,7 @@ public static class ApiApplication
 
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
+        services.AddGridTokenXMinting(builder.Configuration);
         services.AddGridTokenXAuth(auth, key!);
         services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
@@ -118,6 +121,7 @@ public static class ApiApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMeterConfinement();
         app.UseAuthorization();
         app.UseRealtimeWebSockets();
 
@@ -129,6 +133,8 @@ public static class ApiApplication
         app.MapSettlements();
         app.MapRealtime();
         app.MapAlerts();
+        app.MapMeters();
+        app.MapMinting();
         app.MapAccounts();
         app.MapLocks();
 

@@ -29,7 +29,8 @@ public sealed class ChannelAccess(MarketCatalog markets)
                 return markets.TryGet(subject, out _) ? ChannelDecision.Allowed : ChannelDecision.Invalid;
             case "orders" or "trades" or "user":
                 if (!TokenIssuer.IsValidUserId(subject)) return ChannelDecision.Invalid;
-                var userId = caller?.Identity?.IsAuthenticated == true ? caller.FindFirstValue("sub") : null;
+                // A meter's sub is a meter id, which may spell a user's id: it never names a person's channels.
+                var userId = caller?.Identity?.IsAuthenticated == true && !caller.IsMeter() ? caller.FindFirstValue("sub") : null;
                 return userId == subject || IsAdmin(caller) ? ChannelDecision.Allowed : ChannelDecision.Forbidden;
             default:
                 return ChannelDecision.Invalid;

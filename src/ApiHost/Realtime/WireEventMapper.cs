@@ -3,9 +3,11 @@ using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Settlement;
+using GridTokenX.ApiHost.Minting;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Alerts;
 using GridTokenX.Grains.Abstractions.Events;
+using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,7 @@ public sealed class WireEventMapper(MarketCatalog catalog, IOptions<JsonOptions>
             BookUpdatePayload b => Book(b),
             AlertPayload a => AlertResponse.From(a.Alert),
             SettlementPayload s => new { settlement = SettlementResponse.From(s.Settlement, SpecOrNull(s.Settlement.Symbol)) },
+            TokensMintedPayload m => new { reading_id = m.ReadingId, amount = Wire.Decimal(m.Amount, 3), balance = Wire.Exact(m.Balance) },
             _ => throw new InvalidOperationException($"No wire shape for {e.Data.GetType().Name}."),
         };
         return new WireEvent(e.Id, e.Type, JsonSerializer.SerializeToElement(data, _options), e.Timestamp);

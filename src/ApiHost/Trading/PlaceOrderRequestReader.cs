@@ -18,7 +18,7 @@ public static class PlaceOrderRequestReader
     public static Result Read(JsonElement body, string userId, MarketCatalog catalog)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var symbol = RequiredString(body, "symbol", errors);
+        var symbol = RequestFields.RequiredString(body, "symbol", errors);
         var side = Enum(body, "side", errors, required: true, ("buy", OrderSide.Buy), ("sell", OrderSide.Sell));
         var type = Enum(body, "type", errors, required: true, ("limit", OrderType.Limit), ("market", OrderType.Market));
         var tif = Enum(body, "time_in_force", errors, required: false, ("gtc", TimeInForce.Gtc), ("ioc", TimeInForce.Ioc), ("fok", TimeInForce.Fok));
@@ -45,23 +45,6 @@ public static class PlaceOrderRequestReader
             new PlaceOrderCommand(userId, spec!.Symbol, side!.Value, type!.Value,
                 type == OrderType.Market ? TimeInForce.Ioc : tif ?? TimeInForce.Gtc, price, quantity!.Value, clientOrderId),
             errors, false);
-    }
-
-    private static string? RequiredString(JsonElement body, string name, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            errors[name] = [$"{name} is required."];
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors[name] = [$"{name} must be a string."];
-            return null;
-        }
-
-        return value.GetString();
     }
 
     private static T? Enum<T>(JsonElement body, string name, Dictionary<string, string[]> errors, bool required, params (string Wire, T Value)[] allowed)

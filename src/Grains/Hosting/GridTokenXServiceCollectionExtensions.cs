@@ -1,7 +1,9 @@
 using GridTokenX.Grains.Abstractions.Configuration;
+using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Grains.Accounts;
 using GridTokenX.Grains.Settlement;
+using GridTokenX.Grains.Minting;
 using GridTokenX.Grains.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,14 @@ public static class GridTokenXServiceCollectionExtensions
         // Both run in every silo: either finds the work a dead silo left (trades to settle, orphaned reservations).
         services.AddHostedService<SettlementKeeper>();
         services.AddHostedService<ReservationSweeper>();
+        return services;
+    }
+
+    /// <summary>Meters, readings and mints: the options both hosts read and the silo's <see cref="Minter"/>.</summary>
+    public static IServiceCollection AddGridTokenXMintingGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGridTokenXMinting(configuration);
+        services.TryAddSingleton<Minter>();
         return services;
     }
 }

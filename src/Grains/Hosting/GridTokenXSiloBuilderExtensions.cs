@@ -29,6 +29,7 @@ public static class GridTokenXSiloBuilderExtensions
     public static ISiloBuilder AddGridTokenX(this ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
     {
         silo.Services.AddGridTokenXTrading(configuration);
+        silo.Services.AddGridTokenXMintingGrains(configuration);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;

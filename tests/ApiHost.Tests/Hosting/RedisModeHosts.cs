@@ -12,26 +12,30 @@ using Microsoft.Extensions.Hosting;
 namespace GridTokenX.ApiHost.Tests.Hosting;
 
 /// <summary>
-/// A real redis-server, a silo and an API host that is a pure Orleans client of it, all in this process and talking
-/// over loopback sockets (Redis clustering, storage and streams).
+/// A real redis-server, a silo and one or more API hosts that are pure Orleans clients of it, all in this process and
+/// talking over loopback sockets (Redis clustering, storage and streams).
 /// </summary>
 public sealed class RedisModeHosts : IAsyncDisposable
 {
     private const string Key = "redis-mode-signing-key-0123456789abcdef";
+    private readonly List<Microsoft.AspNetCore.Builder.WebApplication> _apis = [];
     private IHost _silo = null!;
-    private Microsoft.AspNetCore.Builder.WebApplication _api = null!;
 
     private RedisModeHosts(RedisServer redis) => Redis = redis;
 
     public RedisServer Redis { get; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The first API host's address.</summary>
+    public Uri BaseAddress => BaseAddresses[0];
 
+    public List<Uri> BaseAddresses { get; } = [];
+
+    /// <summary>The silo's services (its money store and lock, for checks behind the API's back).</summary>
     public IServiceProvider SiloServices => _silo.Services;
 
-    public IServiceProvider ApiServices => _api.Services;
+    public IServiceProvider ApiServices => _apis[0].Services;
 
-    public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, int apiHosts = 1)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
         var common = new Dictionary<string, string?>
@@ -66,30 +70,36 @@ public sealed class RedisModeHosts : IAsyncDisposable
         hosts._silo = siloBuilder.Build();
         await hosts._silo.StartAsync();
 
-        var port = FreePort.Next();
-        hosts._api = ApiHost.Hosting.ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(common)
+        for (var i = 0; i < apiHosts; i++)
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
-            ["Auth:SigningKey"] = Key,
-        }));
-        await hosts._api.StartAsync();
-        hosts.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+            var port = FreePort.Next();
+            var api = ApiHost.Hosting.ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(common)
+            {
+                ["urls"] = $"http://127.0.0.1:{port}",
+                ["Auth:SigningKey"] = Key,
+            }));
+            await api.StartAsync();
+            hosts._apis.Add(api);
+            hosts.BaseAddresses.Add(new Uri($"http://127.0.0.1:{port}"));
+        }
+
         return hosts;
     }
 
     public string Token(string user, string role = Roles.User) =>
-        _api.Services.GetRequiredService<TokenIssuer>().Issue(user, role, TimeSpan.FromMinutes(10));
+        _apis[0].Services.GetRequiredService<TokenIssuer>().Issue(user, role, TimeSpan.FromMinutes(10));
 
-    public HttpClient As(string user, string role = Roles.User)
+    /// <summary>A client of API host <paramref name="host"/> with a token for <paramref name="user"/>.</summary>
+    public HttpClient As(string user, string role = Roles.User, int host = 0)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient { BaseAddress = BaseAddresses[host] };
         client.DefaultRequestHeaders.Authorization = new("Bearer", Token(user, role));
         return client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _api.DisposeAsync();
+        foreach (var api in _apis) await api.DisposeAsync();
         await _silo.StopAsync();
         _silo.Dispose();
         await Redis.DisposeAsync();

@@ -18,7 +18,7 @@ public sealed class RedisModeMoneyTests : IAsyncLifetime
     [Fact]
     public async Task Reservations_settlement_and_releases_are_exact()
     {
-        await MoneyFlowChecks.ReservationsSettlementAndReleasesAreExactAsync(new MoneyScenario(_hosts.As, "rm1"));
-        await MoneyFlowChecks.MarketBuysReserveAtTheirArrivalBoundAsync(new MoneyScenario(_hosts.As, "rm2"));
+        await MoneyFlowChecks.ReservationsSettlementAndReleasesAreExactAsync(new MoneyScenario((u, r) => _hosts.As(u, r), "rm1"));
+        await MoneyFlowChecks.MarketBuysReserveAtTheirArrivalBoundAsync(new MoneyScenario((u, r) => _hosts.As(u, r), "rm2"));
     }
 }

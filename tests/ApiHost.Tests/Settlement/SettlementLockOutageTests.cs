@@ -38,7 +38,7 @@ public sealed class SettlementLockOutageTests : IAsyncLifetime
     [Fact]
     public async Task Trades_stay_pending_without_a_lock_majority_and_settle_once_it_returns()
     {
-        var s = new MoneyScenario(_hosts.As, "lo");
+        var s = new MoneyScenario((u, r) => _hosts.As(u, r), "lo");
         var buyer = s.User("buyer");
         var seller = s.User("seller");
         await s.DepositAsync(buyer, "USD", 10m);
