@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Minting;
@@ -37,7 +38,7 @@ public static class MintEndpoints
         return result.Outcome switch
         {
             MintOutcome.Minted => TypedResults.Created((string?)null,
-                new MintCreatedResponse(MintResponse.From(result.Mint!), BalanceResponse.From(result.Balances))),
+                new MintCreatedResponse(MintResponse.From(result.Mint!), AccountResponse.BalancesOf(result.Account!))),
             MintOutcome.AlreadyMinted => Problems.Conflict("already_minted", "Already minted",
                 "This reading's energy was already minted; nothing was changed.",
                 new Dictionary<string, object?> { ["mint"] = MintResponse.From(result.Mint!) }),

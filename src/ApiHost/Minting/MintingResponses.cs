@@ -1,3 +1,4 @@
+using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Minting;
 
@@ -23,13 +24,6 @@ public sealed record MintResponse(string MintId, string ReadingId, string MeterI
         new(m.MintId, m.ReadingId, m.MeterId, m.UserId, Wire.Decimal(m.Amount, 3), m.FencingToken, Wire.Time(m.MintedAt));
 }
 
-public sealed record BalanceResponse(string Available, string Reserved, string Total)
-{
-    public static IReadOnlyDictionary<string, BalanceResponse> From(IEnumerable<WalletBalance> balances) =>
-        balances.ToDictionary(b => b.Asset, b => new BalanceResponse(Wire.Exact(b.Available)!, Wire.Exact(b.Reserved)!, Wire.Exact(b.Available + b.Reserved)!),
-            StringComparer.Ordinal);
-}
-
 /// <summary>201 of a registration: the meter's token is shown this once.</summary>
 public sealed record MeterCreatedResponse(MeterResponse Meter, string Token);
 
@@ -37,4 +31,5 @@ public sealed record MeterEnvelope(MeterResponse Meter);
 
 public sealed record ReadingEnvelope(ReadingResponse Reading);
 
+/// <summary>201 of a mint: the mint and the owner's balances as API.md "Accounts" shows them.</summary>
 public sealed record MintCreatedResponse(MintResponse Mint, IReadOnlyDictionary<string, BalanceResponse> Balances);

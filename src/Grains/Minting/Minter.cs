@@ -1,3 +1,4 @@
+using GridTokenX.Grains.Abstractions.Accounts;
 using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Money;
@@ -61,18 +62,20 @@ public sealed class Minter(IDistributedLock locks, IMoneyStore money, IOptions<M
 
     // Read after the write, so other assets are current too; if the store stops answering right after the mint, the
     // mint's own ledger entry still says what it did to KWH.
-    private async Task<IReadOnlyList<WalletBalance>> BalancesAsync(string userId, LedgerEntry? kwh, CancellationToken cancellationToken)
+    private async Task<AccountView> BalancesAsync(string userId, LedgerEntry? kwh, CancellationToken cancellationToken)
     {
         try
         {
             var account = await money.GetAccountAsync(userId, cancellationToken);
-            return [.. Assets.All.Select(a => account.Balances.TryGetValue(a, out var b)
-                ? new WalletBalance(a, b.Available, b.Reserved)
-                : new WalletBalance(a, 0m, 0m))];
+            return new AccountView(userId,
+                account.Balances.ToDictionary(b => b.Key, b => new AssetAmounts(b.Value.Available, b.Value.Reserved), StringComparer.Ordinal),
+                account.UpdatedAt);
         }
         catch (MoneyStoreUnavailableException)
         {
-            return kwh is null ? [] : [new WalletBalance(Assets.Kwh, kwh.AvailableAfter, kwh.ReservedAfter)];
+            var known = new Dictionary<string, AssetAmounts>(StringComparer.Ordinal);
+            if (kwh is not null) known[Assets.Kwh] = new AssetAmounts(kwh.AvailableAfter, kwh.ReservedAfter);
+            return new AccountView(userId, known, kwh?.At);
         }
     }
 }

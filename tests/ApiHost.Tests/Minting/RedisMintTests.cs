@@ -65,6 +65,15 @@ public sealed class RedisMintTests : IAsyncLifetime
             }
         }
 
+        // Energy enters by deposits too: the conservation sum counts both.
+        var depositor = readings[0].User;
+        using (var admin = _hosts.As("admin", Roles.Admin, host: 1))
+        {
+            await ApiJson.AssertStatusAsync(await admin.PostAsync($"/api/v1/admin/accounts/{depositor}/deposits",
+                ApiFixture.Json("""{"asset":"KWH","amount":"5.5","deposit_id":"mint-test-deposit"}""")), HttpStatusCode.Created);
+        }
+
+        var deposited = 5.5m;
         var clients = readings.Select(r => r.User).Distinct().ToDictionary(u => u, u => Enumerable.Range(0, 2).Select(h => _hosts.As(u, host: h)).ToArray());
         try
         {
@@ -95,16 +104,19 @@ public sealed class RedisMintTests : IAsyncLifetime
         foreach (var (owner, kwh) in minted)
         {
             var account = await Money.GetAccountAsync(owner, CancellationToken.None);
-            Assert.Equal(kwh, account.Balances[Assets.Kwh].Available);
+            Assert.Equal(kwh + (owner == depositor ? deposited : 0m), account.Balances[Assets.Kwh].Available);
         }
 
         var totals = await Money.GetTotalsAsync(CancellationToken.None);
         var ids = await Money.GetAccountIdsAsync(CancellationToken.None);
         var sum = 0m;
         foreach (var id in ids) sum += (await Money.GetAccountAsync(id, CancellationToken.None)).Balances[Assets.Kwh].Total;
-        Assert.Equal(minted.Values.Sum(), totals.Sources[Assets.Kwh]);
+        Assert.Equal(minted.Values.Sum() + deposited, totals.Sources[Assets.Kwh]);
         Assert.Equal(0m, totals.Imbalance(Assets.Kwh));
         Assert.Equal(totals.Sources[Assets.Kwh], sum);
+        using var auditor = _hosts.As("admin", Roles.Admin);
+        var conservation = await ApiJson.AssertStatusAsync(await auditor.GetAsync("/api/v1/admin/money/conservation"), HttpStatusCode.OK);
+        Assert.Equal(0m, decimal.Parse(conservation.GetProperty("assets").GetProperty("KWH").Str("imbalance"), CultureInfo.InvariantCulture));
     }
 
     [Fact]
