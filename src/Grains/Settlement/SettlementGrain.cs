@@ -33,6 +33,7 @@ public sealed partial class SettlementGrain(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+    private const int StoreChunk = 32;
 
     // Attempts of trades not yet settled, by trade number; reported by GetSettlement and stored with the settlement.
     private readonly Dictionary<long, int> _attempts = [];
@@ -156,18 +157,7 @@ public sealed partial class SettlementGrain(
         var held = new List<IDistributedLockHandle>(accounts.Count);
         try
         {
-            foreach (var account in accounts)
-            {
-                var handle = await locks.AcquireAsync(LockResources.Account(account), options.Value.LockWait, stopping);
-                if (handle is null)
-                {
-                    LogNoLock(Symbol, account);
-                    metrics.Retried(Symbol, "lock_unavailable");
-                    return false;
-                }
-
-                held.Add(handle);
-            }
+            if (!await AcquireAllAsync(accounts, held, stopping)) return false;
 
             var tokens = held.ToDictionary(h => h.Resource["account:".Length..], h => h.FencingToken, StringComparer.Ordinal);
             var now = time.GetUtcNow();
@@ -178,7 +168,16 @@ public sealed partial class SettlementGrain(
                 return false;
             }
 
-            var results = await store.ApplyAsync([.. built.Select(b => b.Write)], stopping);
+            // In chunks: one script holds Redis for its whole run, and the order path's reservations wait behind it.
+            var results = new List<MoneyWriteResult>(built.Count);
+            foreach (var chunk in built.Chunk(StoreChunk))
+            {
+                var applied = await store.ApplyAsync([.. chunk.Select(b => b.Write)], stopping);
+                results.AddRange(applied);
+                // A refusal stops the pass there, so no later trade of the market settles before it.
+                if (applied.Any(r => r.Status is not (MoneyWriteStatus.Applied or MoneyWriteStatus.Duplicate))) break;
+            }
+
             var complete = true;
             for (var i = 0; i < results.Count; i++)
             {
@@ -210,6 +209,39 @@ public sealed partial class SettlementGrain(
         {
             await Task.WhenAll(held.Select(h => h.DisposeAsync().AsTask()));
         }
+    }
+
+    /// <summary>
+    /// Takes every account lock of a pass. First all at once without waiting (no contention is the common case, and
+    /// one round trip's latency instead of one per account is what lets settlement keep up); if any is busy, what was
+    /// taken is released and the locks are taken one by one in ordinal order, each waiting its turn. Only the ordered
+    /// path ever waits while holding a lock, so two settlers can never wait on each other in a cycle.
+    /// </summary>
+    private async Task<bool> AcquireAllAsync(IReadOnlyList<string> accounts, List<IDistributedLockHandle> held, CancellationToken stopping)
+    {
+        var attempts = await Task.WhenAll(accounts.Select(a => locks.AcquireAsync(LockResources.Account(a), TimeSpan.Zero, stopping)));
+        if (attempts.All(h => h is not null))
+        {
+            held.AddRange(attempts!);
+            return true;
+        }
+
+        await Task.WhenAll(attempts.Where(h => h is not null).Select(h => h!.DisposeAsync().AsTask()));
+        metrics.Retried(Symbol, "contended");
+        foreach (var account in accounts)
+        {
+            var handle = await locks.AcquireAsync(LockResources.Account(account), options.Value.LockWait, stopping);
+            if (handle is null)
+            {
+                LogNoLock(Symbol, account);
+                metrics.Retried(Symbol, "lock_unavailable");
+                return false;
+            }
+
+            held.Add(handle);
+        }
+
+        return true;
     }
 
     private async Task PublishAsync(TradeSettlement settled)
