@@ -55,7 +55,7 @@ public class ApiFixture : IAsyncLifetime
             ["GridTokenX:Markets:1:MaxPrice"] = "100",
             ["GridTokenX:Markets:1:MinQuantity"] = "1",
             ["GridTokenX:Markets:1:MaxQuantity"] = "1000",
-        }).AddInMemoryCollection(_extraSettings);
+        }).AddInMemoryCollection(RateLimitSettings.Generous).AddInMemoryCollection(_extraSettings);
         _app = ApiApplication.Build([], settings + (builder => ConfigureServices(builder.Services)));
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");

@@ -4,6 +4,7 @@ using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Markets;
+using GridTokenX.ApiHost.RateLimiting;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Configuration;
@@ -51,6 +52,8 @@ public static class ApiApplication
         services.AddGridTokenXAuth(auth, key!);
         services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddGridTokenXRateLimits(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -106,9 +109,12 @@ public static class ApiApplication
         }
 
         var app = builder.Build();
+        // First: everything after it, the rate limits above all, sees the client address a trusted proxy reported.
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseGridTokenXRateLimits();
         app.UseAuthorization();
         app.UseRealtimeWebSockets();
 
@@ -119,6 +125,7 @@ public static class ApiApplication
         app.MapOrders();
         app.MapRealtime();
         app.MapAlerts();
+        app.MapRateLimits();
 
         if (!settings.UsesRedis)
         {

@@ -30,7 +30,8 @@ public sealed class RedisModeHosts : IAsyncDisposable
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
-        var common = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var common = new Dictionary<string, string?>(RateLimitSettings.Generous.Concat(settings ?? new Dictionary<string, string?>())
+            .GroupBy(kv => kv.Key).Select(g => g.Last()))
         {
             ["GridTokenX:Redis:ConnectionString"] = hosts.Redis.ConnectionString,
             ["GridTokenX:ClusterId"] = name + "-" + Guid.NewGuid().ToString("N")[..8],

@@ -97,7 +97,8 @@ public class ClusterFixture : IAsyncLifetime
         ["Auth__SigningKey"] = SigningKey,
         ["GridTokenX__Trading__SnapshotEvery"] = SnapshotEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DOTNET_gcServer"] = "0",
-    }.Concat(ExtraEnvironment).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }.Concat(RateLimitSettings.GenerousEnvironment.Where(kv => !ExtraEnvironment.ContainsKey(kv.Key))).Concat(ExtraEnvironment)
+        .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>Starts one more API host of the same cluster and returns its base address once it is ready.</summary>
     public async Task<Uri> StartAnotherApiHostAsync()

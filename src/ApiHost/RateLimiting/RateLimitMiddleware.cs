@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using GridTokenX.ApiHost.Http;
+using GridTokenX.Grains.Abstractions.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace GridTokenX.ApiHost.RateLimiting;
+
+/// <summary>
+/// API.md's limits on every request, after authentication (to know the key) and before authorization and the endpoint
+/// (so a refusal changes nothing). The same shape as ASP.NET Core's rate limiter, with the permit decided by the key's
+/// grain in one call: the request's policies together, and for a valid token the client IP's <c>auth</c> policy too.
+/// </summary>
+/// <remarks>
+/// Keys: the token's <c>sub</c> (a user or a meter) for a valid token, otherwise the client IP. A token that fails
+/// authentication is a failed authentication: counted on its IP's <c>auth</c> policy together with the request's own
+/// policies, all against the IP.
+/// </remarks>
+public sealed partial class RateLimitMiddleware(RequestDelegate next, RateLimitPolicyTable table, IOptions<RateLimitsOptions> options,
+    IGrainFactory grains, RateLimitMetrics metrics, RateLimitStatistics statistics, RateLimitAlerts alerts, ILogger<RateLimitMiddleware> logger)
+{
+    /// <summary>How long a decision may take before the limiter counts as unreachable.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    private readonly bool _failOpen = options.Value.FailOpen;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var policies = RateLimitRoutes.For(context.Request, table);
+        if (policies.Count == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var clientIp = ClientIp(context);
+        var auth = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        string key;
+        RateLimitRequest request;
+        if (auth.Succeeded)
+        {
+            key = auth.Principal.FindFirst("sub")?.Value ?? clientIp;
+            request = new RateLimitRequest(policies, new RateLimitAuthCheck(clientIp, table.Auth));
+        }
+        else
+        {
+            key = clientIp;
+            request = new RateLimitRequest(auth.Failure is null ? policies : table.WithAuth(policies));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        RateLimitVerdict verdict;
+        try
+        {
+            verdict = await grains.GetRateLimiter(key).Acquire(request).AsTask().WaitAsync(Timeout, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Sensitive operations and failed authentications are never let through unlimited.
+            var closed = !_failOpen || request.Policies.Any(p => p.Name is RateLimitPolicyNames.Sensitive or RateLimitPolicyNames.Auth);
+            metrics.Unreachable(closed);
+            LogUnreachable(ex.GetType().Name, closed ? "fail_closed" : "fail_open");
+            if (!closed)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await Problems.Unavailable("The rate limiter is not reachable right now; retry shortly.").ExecuteAsync(context);
+            return;
+        }
+
+        metrics.Decided(Stopwatch.GetElapsedTime(started));
+        Count(verdict, key, clientIp);
+        if (verdict.Incident is { } incident) alerts.Raise(incident, key, clientIp);
+        RateLimitHeaders.Write(context.Response, verdict);
+        if (verdict.Admitted)
+        {
+            await next(context);
+            return;
+        }
+
+        await Problems.RateLimited(verdict.RefusedBy!, verdict.RetryAfterSeconds).ExecuteAsync(context);
+    }
+
+    /// <summary>The connection's address (after <c>ForwardedHeaders</c>, which trusts only the configured proxies), IPv4 as IPv4.</summary>
+    public static string ClientIp(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    }
+
+    private void Count(RateLimitVerdict verdict, string key, string clientIp)
+    {
+        foreach (var status in verdict.Statuses)
+        {
+            if (verdict.Admitted)
+            {
+                metrics.Allowed(status.Policy);
+                statistics.Allowed(status.Policy);
+            }
+            else if (status.Policy == verdict.RefusedBy)
+            {
+                metrics.Refused(status.Policy);
+                statistics.Refused(status.Policy, status.Policy == RateLimitPolicyNames.Auth ? clientIp : key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiter unreachable ({ExceptionType}): {Outcome}")]
+    private partial void LogUnreachable(string exceptionType, string outcome);
+}
