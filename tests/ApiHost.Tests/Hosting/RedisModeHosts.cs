@@ -19,15 +19,19 @@ public sealed class RedisModeHosts : IAsyncDisposable
 {
     private const string Key = "redis-mode-signing-key-0123456789abcdef";
     private IHost _silo = null!;
-    private Microsoft.AspNetCore.Builder.WebApplication _api = null!;
+    private bool _siloStopped;
+    private readonly List<Microsoft.AspNetCore.Builder.WebApplication> _apis = [];
 
     private RedisModeHosts(RedisServer redis) => Redis = redis;
 
     public RedisServer Redis { get; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => BaseAddresses[0];
 
-    public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Every API host's address (all clients of the one silo).</summary>
+    public List<Uri> BaseAddresses { get; } = [];
+
+    public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, int apiHosts = 1)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
         var common = new Dictionary<string, string?>(RateLimitSettings.Generous.Concat(settings ?? new Dictionary<string, string?>())
@@ -53,19 +57,24 @@ public sealed class RedisModeHosts : IAsyncDisposable
         hosts._silo = siloBuilder.Build();
         await hosts._silo.StartAsync();
 
-        var port = FreePort.Next();
-        hosts._api = ApiHost.Hosting.ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(common)
+        for (var i = 0; i < apiHosts; i++)
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
-            ["Auth:SigningKey"] = Key,
-        }));
-        await hosts._api.StartAsync();
-        hosts.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+            var port = FreePort.Next();
+            var api = ApiHost.Hosting.ApiApplication.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(common)
+            {
+                ["urls"] = $"http://127.0.0.1:{port}",
+                ["Auth:SigningKey"] = Key,
+            }));
+            hosts._apis.Add(api);
+            await api.StartAsync();
+            hosts.BaseAddresses.Add(new Uri($"http://127.0.0.1:{port}"));
+        }
+
         return hosts;
     }
 
     public string Token(string user, string role = Roles.User) =>
-        _api.Services.GetRequiredService<TokenIssuer>().Issue(user, role, TimeSpan.FromMinutes(10));
+        _apis[0].Services.GetRequiredService<TokenIssuer>().Issue(user, role, TimeSpan.FromMinutes(10));
 
     public HttpClient As(string user, string role = Roles.User)
     {
@@ -74,10 +83,18 @@ public sealed class RedisModeHosts : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the silo (the API hosts stay, clients of a cluster that is gone).</summary>
+    public async Task StopSiloAsync()
+    {
+        if (_siloStopped) return;
+        _siloStopped = true;
+        await _silo.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _api.DisposeAsync();
-        await _silo.StopAsync();
+        foreach (var api in _apis) await api.DisposeAsync();
+        await StopSiloAsync();
         _silo.Dispose();
         await Redis.DisposeAsync();
     }
