@@ -19,6 +19,7 @@
 #   SNAPSHOT_EVERY=                                     unset = the default; sets GridTokenX__Trading__SnapshotEvery
 #                                                       (commands between market snapshots) for the silo
 #   KEEP_LOGS=0                                         1 = keep the work directory (logs, AOF) after the run
+#   RATE_LIMITS=on                                      on = limits far above the load (bench/lib.sh); off = disabled
 set -euo pipefail
 
 CONCURRENCY=${CONCURRENCY:-64}
@@ -52,6 +53,7 @@ export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 export GridTokenX__ClusterId="e2e-bench-$$-$RANDOM"
 export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+bench_rate_limits
 if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
 if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
 

@@ -18,21 +18,48 @@ public static class RateLimitHeaders
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(verdict);
-        var policy = new StringBuilder(32 * verdict.Statuses.Count);
+        response.Headers[PolicyHeader] = PolicyValue(verdict.Statuses);
         var state = new StringBuilder(32 * verdict.Statuses.Count);
         foreach (var s in verdict.Statuses)
         {
-            if (policy.Length > 0)
-            {
-                policy.Append(", ");
-                state.Append(", ");
-            }
-
-            policy.Append(CultureInfo.InvariantCulture, $"\"{s.Policy}\";q={s.Quota};w={s.WindowSeconds}");
+            if (state.Length > 0) state.Append(", ");
             state.Append(CultureInfo.InvariantCulture, $"\"{s.Policy}\";r={s.Remaining};t={s.ResetSeconds}");
         }
 
-        response.Headers[PolicyHeader] = policy.ToString();
         response.Headers[StateHeader] = state.ToString();
+    }
+
+    // The policy header is the same for every request of a route (unless a key has an override): the few recent ones
+    // are kept and reused. Unsynchronised on purpose: a slot is one reference, and a lost write only costs a rebuild.
+    private static readonly PolicyHeaderValue?[] Recent = new PolicyHeaderValue?[8];
+    private static int _nextSlot;
+
+    private static string PolicyValue(IReadOnlyList<RateLimitStatus> statuses)
+    {
+        foreach (var cached in Recent)
+        {
+            if (cached is not null && cached.Matches(statuses)) return cached.Value;
+        }
+
+        var value = string.Join(", ", statuses.Select(s => string.Create(CultureInfo.InvariantCulture, $"\"{s.Policy}\";q={s.Quota};w={s.WindowSeconds}")));
+        Recent[Interlocked.Increment(ref _nextSlot) & (Recent.Length - 1)] =
+            new PolicyHeaderValue([.. statuses.Select(s => (s.Policy, s.Quota, s.WindowSeconds))], value);
+        return value;
+    }
+
+    private sealed record PolicyHeaderValue((string Policy, long Quota, long Window)[] Items, string Value)
+    {
+        public bool Matches(IReadOnlyList<RateLimitStatus> statuses)
+        {
+            if (statuses.Count != Items.Length) return false;
+            for (var i = 0; i < Items.Length; i++)
+            {
+                var s = statuses[i];
+                if (!ReferenceEquals(s.Policy, Items[i].Policy) && s.Policy != Items[i].Policy) return false;
+                if (s.Quota != Items[i].Quota || s.WindowSeconds != Items[i].Window) return false;
+            }
+
+            return true;
+        }
     }
 }

@@ -10,7 +10,8 @@ namespace GridTokenX.ApiHost.RateLimiting;
 /// <summary>
 /// API.md's limits on every request, after authentication (to know the key) and before authorization and the endpoint
 /// (so a refusal changes nothing). The same shape as ASP.NET Core's rate limiter, with the permit decided by the key's
-/// grain in one call: the request's policies together, and for a valid token the client IP's <c>auth</c> policy too.
+/// grain in one call: the request's policies together, and for a valid token the client IP's <c>auth</c> policy too
+/// (requests of a key that arrive while its call is in flight share the next one: <see cref="RateLimitBatcher"/>).
 /// </summary>
 /// <remarks>
 /// Keys: the token's <c>sub</c> (a user or a meter) for a valid token, otherwise the client IP. A token that fails
@@ -18,11 +19,8 @@ namespace GridTokenX.ApiHost.RateLimiting;
 /// policies, all against the IP.
 /// </remarks>
 public sealed partial class RateLimitMiddleware(RequestDelegate next, RateLimitPolicyTable table, IOptions<RateLimitsOptions> options,
-    IGrainFactory grains, RateLimitMetrics metrics, RateLimitStatistics statistics, RateLimitAlerts alerts, ILogger<RateLimitMiddleware> logger)
+    RateLimitBatcher batcher, RateLimitMetrics metrics, RateLimitStatistics statistics, RateLimitAlerts alerts, ILogger<RateLimitMiddleware> logger)
 {
-    /// <summary>How long a decision may take before the limiter counts as unreachable.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-
     private readonly bool _failOpen = options.Value.FailOpen;
 
     public async Task InvokeAsync(HttpContext context)
@@ -53,9 +51,9 @@ public sealed partial class RateLimitMiddleware(RequestDelegate next, RateLimitP
         RateLimitVerdict verdict;
         try
         {
-            verdict = await grains.GetRateLimiter(key).Acquire(request).AsTask().WaitAsync(Timeout, context.RequestAborted);
+            verdict = await batcher.AcquireAsync(key, request);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Sensitive operations and failed authentications are never let through unlimited.
             var closed = !_failOpen || request.Policies.Any(p => p.Name is RateLimitPolicyNames.Sensitive or RateLimitPolicyNames.Auth);

@@ -14,6 +14,7 @@ public static class RateLimitSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitPolicyTable>();
         services.TryAddSingleton<RateLimitMetrics>();
+        services.TryAddSingleton<RateLimitBatcher>();
         services.TryAddSingleton<RateLimitStatistics>();
         services.TryAddSingleton<RateLimitAlerts>();
         services.TryAddSingleton<RateLimitStatisticsFlusher>();

@@ -13,6 +13,14 @@ public interface IRateLimiterGrain : IGrainWithStringKey
     [Alias("Acquire")]
     ValueTask<RateLimitVerdict> Acquire(RateLimitRequest request);
 
+    /// <summary>
+    /// <paramref name="count"/> requests of the same shape, each decided on its own, in order, exactly as that many
+    /// <see cref="Acquire"/> calls would be: an API host sends the requests of one key that arrived while its previous
+    /// call was in flight together, so a hot key costs one call per round trip rather than one per request.
+    /// </summary>
+    [Alias("AcquireMany")]
+    ValueTask<RateLimitVerdict[]> AcquireMany(RateLimitRequest request, int count);
+
     /// <summary>Where the key stands on <paramref name="policy"/>, changing nothing (the <c>auth</c> check).</summary>
     /// <remarks>Interleaves: another key's grain calls it while deciding, and a check never needs to wait for a write.</remarks>
     [AlwaysInterleave]

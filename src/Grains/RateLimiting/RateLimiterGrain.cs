@@ -29,20 +29,37 @@ public sealed class RateLimiterGrain([PersistentState("limits")] IPersistentStat
         return Task.CompletedTask;
     }
 
-    public async ValueTask<RateLimitVerdict> Acquire(RateLimitRequest request)
+    public async ValueTask<RateLimitVerdict> Acquire(RateLimitRequest request) => (await AcquireMany(request, 1))[0];
+
+    public async ValueTask<RateLimitVerdict[]> AcquireMany(RateLimitRequest request, int count)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var verdicts = new RateLimitVerdict[count];
         RateLimitStatus? auth = null;
         if (request.AuthCheck is { } check)
         {
             // The client IP's grain, never this one: user ids hold no '.' or ':', so no key is both (no call cycle).
+            // Read-only, so one check serves the whole batch: it answers for the same instant as separate checks would.
             auth = await GrainFactory.GetRateLimiter(check.Key).Check(check.Policy);
-            if (!auth.Admitted) return new RateLimitVerdict(false, auth.Policy, [auth]);
+            if (!auth.Admitted)
+            {
+                Array.Fill(verdicts, new RateLimitVerdict(false, auth.Policy, [auth]));
+                return verdicts;
+            }
         }
 
-        var (verdict, durable) = _limits.Decide(request.Policies);
+        var durable = false;
+        for (var i = 0; i < count; i++)
+        {
+            var (verdict, changed) = _limits.Decide(request.Policies);
+            durable |= changed;
+            verdicts[i] = auth is null ? verdict : verdict with { Statuses = [auth, .. verdict.Statuses] };
+        }
+
+        // Once for the batch, and before any of its answers: what they report is stored.
         if (durable) await WriteAsync();
-        return auth is null ? verdict : verdict with { Statuses = [auth, .. verdict.Statuses] };
+        return verdicts;
     }
 
     public ValueTask<RateLimitStatus> Check(RateLimitPolicy policy) => ValueTask.FromResult(_limits.Check(policy));
