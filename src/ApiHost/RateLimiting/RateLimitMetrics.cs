@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace GridTokenX.ApiHost.RateLimiting;
 
 /// <summary>
-/// The <c>GridTokenX.RateLimiting</c> meter: this host's decisions per policy, every fail-open or fail-closed decision
-/// made because the limiter could not be reached, and how long a decision took.
+/// The <c>GridTokenX.RateLimiting</c> meter: this host's decisions per policy and every fail-open or fail-closed decision
+/// made because the limiter could not be reached.
 /// </summary>
 public sealed class RateLimitMetrics
 {
@@ -12,7 +12,6 @@ public sealed class RateLimitMetrics
 
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _unreachable;
-    private readonly Histogram<double> _duration;
 
     public RateLimitMetrics(IMeterFactory meters)
     {
@@ -21,7 +20,6 @@ public sealed class RateLimitMetrics
         _decisions = meter.CreateCounter<long>("gtx.ratelimit.decisions", description: "Requests allowed or refused, per policy that applied");
         _unreachable = meter.CreateCounter<long>("gtx.ratelimit.unreachable",
             description: "Requests decided without the limiter (it could not be reached): fail_open admitted, fail_closed refused with 503");
-        _duration = meter.CreateHistogram<double>("gtx.ratelimit.check.duration", unit: "s", description: "Time to decide a request's limits");
     }
 
     public void Allowed(string policy) => _decisions.Add(1, new KeyValuePair<string, object?>("policy", policy), new("outcome", "allowed"));
@@ -29,6 +27,4 @@ public sealed class RateLimitMetrics
     public void Refused(string policy) => _decisions.Add(1, new KeyValuePair<string, object?>("policy", policy), new("outcome", "refused"));
 
     public void Unreachable(bool failedClosed) => _unreachable.Add(1, new KeyValuePair<string, object?>("outcome", failedClosed ? "fail_closed" : "fail_open"));
-
-    public void Decided(TimeSpan elapsed) => _duration.Record(elapsed.TotalSeconds);
 }

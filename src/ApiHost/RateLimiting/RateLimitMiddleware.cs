@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -47,7 +46,6 @@ public sealed partial class RateLimitMiddleware(RequestDelegate next, RateLimitP
             request = new RateLimitRequest(auth.Failure is null ? policies : table.WithAuth(policies));
         }
 
-        var started = Stopwatch.GetTimestamp();
         RateLimitVerdict verdict;
         try
         {
@@ -70,7 +68,6 @@ public sealed partial class RateLimitMiddleware(RequestDelegate next, RateLimitP
             return;
         }
 
-        metrics.Decided(Stopwatch.GetElapsedTime(started));
         Count(verdict, key, clientIp);
         if (verdict.Incident is { } incident) alerts.Raise(incident, key, clientIp);
         RateLimitHeaders.Write(context.Response, verdict);

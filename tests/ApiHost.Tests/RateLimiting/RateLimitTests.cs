@@ -226,6 +226,12 @@ public sealed class RateLimitTests(RateLimitFixture api) : IClassFixture<RateLim
         Assert.True(creation.GetProperty("allowed").GetInt64() >= 3 && creation.GetProperty("refused").GetInt64() >= 2, creation.ToString());
         var mine = creation.GetProperty("top_refused_keys").EnumerateArray().Single(k => k.Str("key") == "rl-stats");
         Assert.Equal(2, mine.GetProperty("refused").GetInt64());
+
+        // And as this host's metrics, per policy and outcome.
+        var metrics = await admin.GetStringAsync("/metrics");
+        var refused = metrics.Split('\n').Single(l => l.StartsWith("gtx_ratelimit_decisions_total{", StringComparison.Ordinal)
+            && l.Contains("outcome=\"refused\"", StringComparison.Ordinal) && l.Contains("policy=\"order_creation\"", StringComparison.Ordinal));
+        Assert.True(long.Parse(refused[(refused.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture) >= 2, refused);
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
