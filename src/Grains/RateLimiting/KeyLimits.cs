@@ -125,9 +125,6 @@ public sealed class KeyLimits(TimeProvider time)
         else _overrides[policy] = value;
     }
 
-    /// <summary>Whether the key holds nothing worth keeping: no override, no block and no open auth window.</summary>
-    public bool IsEmpty => _overrides.Count == 0 && _states.Count == 0;
-
     private (PolicyLimiter Limiter, object State) Resolve(RateLimitPolicy policy, bool create = true)
     {
         ArgumentNullException.ThrowIfNull(policy);
