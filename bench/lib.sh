@@ -93,6 +93,29 @@ check_alive() {
   done
 }
 
+# The settings every process of a benchmark's cluster shares, after start_redis: sets and exports SIGNING_KEY, the
+# Redis connection, a fresh cluster id (prefix $1) and the production environment.
+cluster_environment() {
+  SIGNING_KEY="$1-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+  export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT" GridTokenX__ClusterId="$1-$$-$RANDOM" Auth__SigningKey="$SIGNING_KEY"
+  export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+}
+
+# API.md's default limits are meant for people (100 requests a minute per key); a load test from one machine would
+# spend them at once. Limits stay on, their cost part of what is measured, but far above any load here (windows of one
+# second: an exact sliding window keeps 8 bytes per permit and key). RATE_LIMITS=off turns them off instead.
+bench_rate_limits() {
+  if [[ "${RATE_LIMITS:-on}" == off ]]; then export GridTokenX__RateLimits__Enabled=false; return; fi
+  export GridTokenX__RateLimits__Enabled=true
+  local p
+  for p in api order_creation sensitive auth; do
+    export "GridTokenX__RateLimits__Policies__${p}__Limit=50000" "GridTokenX__RateLimits__Policies__${p}__WindowSeconds=1"
+  done
+  for p in trading market_data; do
+    export "GridTokenX__RateLimits__Policies__${p}__Burst=50000" "GridTokenX__RateLimits__Policies__${p}__RefillPerSecond=50000"
+  done
+}
+
 # The value of name=value in a RESULT line: field "$line" name.
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 

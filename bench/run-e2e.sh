@@ -23,6 +23,7 @@
 #                                                       accounts faucet, GridTokenX__Accounts__Faucet__*), so orders
 #                                                       reserve and trades settle as in production; 0 = no funds
 #                                                       (every order is refused insufficient_funds)
+#   RATE_LIMITS=on                                      on = limits far above the load (bench/lib.sh); off = disabled
 set -euo pipefail
 
 CONCURRENCY=${CONCURRENCY:-64}
@@ -57,6 +58,7 @@ export GridTokenX__Redis__ConnectionString="127.0.0.1:$REDIS_PORT"
 export GridTokenX__ClusterId="e2e-bench-$$-$RANDOM"
 export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+bench_rate_limits
 if [[ -n "$SERVER_GC" ]]; then export DOTNET_gcServer="$SERVER_GC"; fi
 if [[ -n "$SNAPSHOT_EVERY" ]]; then export GridTokenX__Trading__SnapshotEvery="$SNAPSHOT_EVERY"; fi
 if [[ "$FUNDED" == 1 ]]; then export GridTokenX__Accounts__Faucet__Usd=1000000000 GridTokenX__Accounts__Faucet__Kwh=1000000000; fi

@@ -24,6 +24,7 @@
 #   SKIP_BUILD=0        1 = reuse the existing Release build
 #   REDIS_SERVER=/usr/bin/redis-server
 #   KEEP_LOGS=0         1 = keep the work directory (logs, client output) after the run
+#   RATE_LIMITS=on      on = limits far above the load (bench/lib.sh); off = disabled
 #   FANOUT_SAMPLE_ALLOCATIONS=0   1 = the API host samples its allocations by type and the report lists the top ones
 #                       (an in-process event listener: it costs the host CPU, so latencies of such a run are not comparable)
 set -euo pipefail
@@ -74,6 +75,7 @@ if (( MARKETS > 1 )); then
 fi
 export Auth__SigningKey="$SIGNING_KEY"
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+bench_rate_limits
 
 start_silo "$SILO_DLL"
 start_api "$HOST_DLL"

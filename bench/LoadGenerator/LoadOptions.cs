@@ -6,6 +6,7 @@ public enum Scenario
 {
     Orders,
     Baseline,
+    Markets,
 }
 
 /// <summary>Command line of the load generator. Every run is bounded: warm-up plus measured duration.</summary>
@@ -15,7 +16,8 @@ public sealed class LoadOptions
         GridTokenX.Bench.LoadGenerator — closed-loop HTTP load against one API host.
 
           --url <http://127.0.0.1:5080>   API host base address (loopback only)
-          --scenario orders|baseline      orders: POST /api/v1/orders (durable); baseline: GET /health/live
+          --scenario orders|baseline|markets  orders: POST /api/v1/orders (durable); baseline: GET /health/live;
+                                          markets: GET /api/v1/markets (anonymous, a cheap rate-limited route)
           --signing-key <key>             the API hosts' Auth__SigningKey (orders scenario; HS256 tokens are minted locally)
           --users <n>                     distinct users (default 100)
           --concurrency <n>               requests in flight, one per worker (default 64)
@@ -56,7 +58,8 @@ public sealed class LoadOptions
                     {
                         "orders" => Scenario.Orders,
                         "baseline" => Scenario.Baseline,
-                        _ => throw new UsageException("--scenario must be orders or baseline."),
+                        "markets" => Scenario.Markets,
+                        _ => throw new UsageException("--scenario must be orders, baseline or markets."),
                     };
                     break;
                 case "--signing-key": o.SigningKey = value; break;

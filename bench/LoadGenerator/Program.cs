@@ -56,7 +56,7 @@ namespace GridTokenX.Bench.LoadGenerator
             var measureStart = start + (long)(o.WarmupSeconds * freq);
             var end = measureStart + (long)(o.DurationSeconds * freq);
             var ordersUri = new Uri("api/v1/orders", UriKind.Relative);
-            var liveUri = new Uri("health/live", UriKind.Relative);
+            var getUri = new Uri(o.Scenario == Scenario.Markets ? "api/v1/markets" : "health/live", UriKind.Relative);
 
             var workers = new Worker[o.Concurrency];
             for (var w = 0; w < workers.Length; w++)
@@ -72,7 +72,7 @@ namespace GridTokenX.Bench.LoadGenerator
                     var recorder = measured ? worker.Measured : worker.Warmup;
                     using var request = o.Scenario == Scenario.Orders
                         ? new HttpRequestMessage(HttpMethod.Post, ordersUri) { Content = new ByteArrayContent(worker.Orders.Next()) { Headers = { ContentType = Json } } }
-                        : new HttpRequestMessage(HttpMethod.Get, liveUri);
+                        : new HttpRequestMessage(HttpMethod.Get, getUri);
                     if (o.Scenario == Scenario.Orders)
                         request.Headers.TryAddWithoutValidation("Authorization", authorizations[worker.Random.Next(authorizations.Length)]);
                     try
@@ -134,7 +134,12 @@ namespace GridTokenX.Bench.LoadGenerator
             var withFills = workers.Sum(w => w.WithFills);
 
             var ci = CultureInfo.InvariantCulture;
-            var what = o.Scenario == Scenario.Orders ? $"POST /api/v1/orders ({o.Symbol}, {o.Users} users)" : "GET /health/live";
+            var what = o.Scenario switch
+            {
+                Scenario.Orders => $"POST /api/v1/orders ({o.Symbol}, {o.Users} users)",
+                Scenario.Markets => "GET /api/v1/markets",
+                _ => "GET /health/live",
+            };
             Console.WriteLine(string.Create(ci, $"== {o.Scenario.ToString().ToLowerInvariant()}{(o.Label is null ? "" : " [" + o.Label + "]")}: {what} =="));
             Console.WriteLine(string.Create(ci, $"concurrency {o.Concurrency}, warm-up {o.WarmupSeconds:0.#} s ({warmupOk} ok), measured {elapsed:0.00} s"));
             Console.WriteLine(string.Create(ci, $"2xx {ok} ({string.Join(", ", statuses)}), non-2xx/errors {failed}"));

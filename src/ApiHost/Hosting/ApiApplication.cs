@@ -7,6 +7,7 @@ using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
 using GridTokenX.ApiHost.Markets;
 using GridTokenX.ApiHost.Minting;
+using GridTokenX.ApiHost.RateLimiting;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Settlement;
 using GridTokenX.ApiHost.Trading;
@@ -58,6 +59,8 @@ public static class ApiApplication
         services.AddGridTokenXAuth(auth, key!);
         services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddGridTokenXRateLimits(builder.Configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -118,10 +121,13 @@ public static class ApiApplication
         }
 
         var app = builder.Build();
+        // First: everything after it, the rate limits above all, sees the client address a trusted proxy reported.
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMeterConfinement();
+        app.UseGridTokenXRateLimits();
         app.UseAuthorization();
         app.UseRealtimeWebSockets();
 
@@ -137,6 +143,7 @@ public static class ApiApplication
         app.MapMinting();
         app.MapAccounts();
         app.MapLocks();
+        app.MapRateLimits();
 
         if (!settings.UsesRedis)
         {

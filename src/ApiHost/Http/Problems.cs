@@ -33,8 +33,14 @@ public static class Problems
     public static IResult Conflict(string code, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Create(StatusCodes.Status409Conflict, code, title, detail, extensions: extensions);
 
-    public static IResult Unavailable(string detail, int retryAfterSeconds = 1) =>
+    public static IResult Unavailable(string detail, long retryAfterSeconds = 1) =>
         new RetryAfterResult(Create(StatusCodes.Status503ServiceUnavailable, "service_unavailable", "Service unavailable", detail),
+            retryAfterSeconds);
+
+    /// <summary>429 from the rate limiter: <c>policy</c> names the limit that refused, <c>Retry-After</c> when to come back.</summary>
+    public static IResult RateLimited(string policy, long retryAfterSeconds) =>
+        new RetryAfterResult(Create(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
+            $"The '{policy}' rate limit is spent; retry after {retryAfterSeconds} s.", extensions: new Dictionary<string, object?> { ["policy"] = policy }),
             retryAfterSeconds);
 
     public static ProblemDetails Details(int status, string code, string title, string detail, IDictionary<string, string[]>? errors = null,
@@ -58,7 +64,7 @@ public static class Problems
     /// <summary>Echoing what a client sent back into a message is capped, so errors never balloon.</summary>
     public static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
-    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+    private sealed class RetryAfterResult(IResult inner, long seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

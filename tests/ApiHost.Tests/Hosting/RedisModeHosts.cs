@@ -20,6 +20,7 @@ public sealed class RedisModeHosts : IAsyncDisposable
     private const string Key = "redis-mode-signing-key-0123456789abcdef";
     private readonly List<Microsoft.AspNetCore.Builder.WebApplication> _apis = [];
     private IHost _silo = null!;
+    private bool _siloStopped;
 
     private RedisModeHosts(RedisServer redis) => Redis = redis;
 
@@ -38,7 +39,7 @@ public sealed class RedisModeHosts : IAsyncDisposable
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, int apiHosts = 1)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());
-        var common = new Dictionary<string, string?>
+        var common = new Dictionary<string, string?>(RateLimitSettings.Generous)
         {
             // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
             ["GridTokenX:Accounts:Faucet:Usd"] = "1000000000",
@@ -78,8 +79,8 @@ public sealed class RedisModeHosts : IAsyncDisposable
                 ["urls"] = $"http://127.0.0.1:{port}",
                 ["Auth:SigningKey"] = Key,
             }));
-            await api.StartAsync();
             hosts._apis.Add(api);
+            await api.StartAsync();
             hosts.BaseAddresses.Add(new Uri($"http://127.0.0.1:{port}"));
         }
 
@@ -97,10 +98,18 @@ public sealed class RedisModeHosts : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the silo (the API hosts stay, clients of a cluster that is gone).</summary>
+    public async Task StopSiloAsync()
+    {
+        if (_siloStopped) return;
+        _siloStopped = true;
+        await _silo.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var api in _apis) await api.DisposeAsync();
-        await _silo.StopAsync();
+        await StopSiloAsync();
         _silo.Dispose();
         await Redis.DisposeAsync();
     }

@@ -100,6 +100,15 @@ public sealed class StartupSettingsTests
     [InlineData("GridTokenX:Realtime:SubscriptionCheckInterval", "00:00:00.010")]
     [InlineData("GridTokenX:Trading:SnapshotEvery", "0")]
     [InlineData("GridTokenX:Trading:PublicationWait", "00:05:00")]
+    [InlineData("GridTokenX:RateLimits:Policies:api:Limit", "0")]
+    [InlineData("GridTokenX:RateLimits:Policies:order_creation:WindowSeconds", "86401")]
+    [InlineData("GridTokenX:RateLimits:Policies:trading:RefillPerSecond", "0")]
+    [InlineData("GridTokenX:RateLimits:Policies:market_data:Burst", "0")]
+    [InlineData("GridTokenX:RateLimits:Policies:sensitive:MaxBlockSeconds", "30")]
+    [InlineData("GridTokenX:RateLimits:Policies:sensitive:Factor", "0.5")]
+    [InlineData("GridTokenX:RateLimits:Policies:auth:Limit", "many")]
+    [InlineData("GridTokenX:RateLimits:FailOpen", "maybe")]
+    [InlineData("GridTokenX:Http:TrustedProxies:0", "not-an-address")]
     public async Task A_bad_setting_of_a_feature_stops_start_up_naming_the_setting(string key, string value)
     {
         // Some sections are validated when the host is composed (middleware reads them), the rest when it starts:

@@ -100,7 +100,8 @@ public class ClusterFixture : IAsyncLifetime
         // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
         ["GridTokenX__Accounts__Faucet__Usd"] = "1000000000",
         ["GridTokenX__Accounts__Faucet__Kwh"] = "1000000000",
-    }.Where(kv => !ExtraEnvironment.ContainsKey(kv.Key)).Concat(ExtraEnvironment).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }.Concat(RateLimitSettings.GenerousEnvironment).Where(kv => !ExtraEnvironment.ContainsKey(kv.Key)).Concat(ExtraEnvironment)
+        .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>Starts one more API host of the same cluster and returns its base address once it is ready.</summary>
     public async Task<Uri> StartAnotherApiHostAsync()

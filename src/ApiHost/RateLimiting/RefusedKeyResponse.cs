@@ -1,0 +1,3 @@
+namespace GridTokenX.ApiHost.RateLimiting;
+
+public sealed record RefusedKeyResponse(string Key, long Refused);

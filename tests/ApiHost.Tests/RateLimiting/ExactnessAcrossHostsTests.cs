@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using GridTokenX.ApiHost.Tests.Hosting;
+using GridTokenX.TestSupport;
+
+namespace GridTokenX.ApiHost.Tests.RateLimiting;
+
+/// <summary>
+/// Two API hosts over Redis, one silo, and many concurrent clients hammering one key through both: each strategy admits
+/// exactly its limit, never one more (windows long enough that nothing refills during the test).
+/// </summary>
+public sealed class ExactnessAcrossHostsTests : IAsyncLifetime
+{
+    private const int Api = 50;
+    private const int Burst = 40;
+    private const int Auth = 30;
+    private const int Sensitive = 25;
+    private const string ForgedToken = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.Zm9yZ2VkLXNpZ25hdHVyZQ";
+    private RedisModeHosts _hosts = null!;
+
+    public async Task InitializeAsync() => _hosts = await RedisModeHosts.StartAsync("rl-exact", new Dictionary<string, string?>
+    {
+        ["GridTokenX:Http:TrustedProxies:0"] = "127.0.0.1",
+        ["GridTokenX:RateLimits:Policies:api:Limit"] = Api.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GridTokenX:RateLimits:Policies:api:WindowSeconds"] = "3600",
+        ["GridTokenX:RateLimits:Policies:market_data:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GridTokenX:RateLimits:Policies:market_data:RefillPerSecond"] = "0.001",
+        ["GridTokenX:RateLimits:Policies:auth:Limit"] = Auth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GridTokenX:RateLimits:Policies:auth:WindowSeconds"] = "3600",
+        ["GridTokenX:RateLimits:Policies:sensitive:Limit"] = Sensitive.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GridTokenX:RateLimits:Policies:sensitive:WindowSeconds"] = "3600",
+        ["GridTokenX:RateLimits:Policies:sensitive:MaxBlockSeconds"] = "7200",
+    }, apiHosts: 2);
+
+    public async Task DisposeAsync() => await _hosts.DisposeAsync();
+
+    [Fact]
+    public async Task Each_strategy_admits_exactly_its_limit_from_many_clients_through_two_hosts()
+    {
+        var user = _hosts.Token("hammer");
+        var admin = _hosts.Token("hammer-admin", "admin");
+
+        var sliding = await HammerAsync(3 * Api, i => Request(HttpMethod.Get, "/api/v1/orders", user, "10.8.0.1"));
+        var bucket = await HammerAsync(3 * Burst, _ => Request(HttpMethod.Get, "/api/v1/markets", null, "10.8.0.2"));
+        var fixedWindow = await HammerAsync(3 * Auth, _ => Request(HttpMethod.Get, "/api/v1/orders", ForgedToken, "10.8.0.3"));
+        var backoff = await HammerAsync(3 * Sensitive, _ => Request(HttpMethod.Delete, "/api/v1/admin/rate-limits/api/nobody", admin, "10.8.0.4"));
+
+        Assert.Equal((Api, 2 * Api), (sliding[HttpStatusCode.OK], sliding[HttpStatusCode.TooManyRequests]));
+        Assert.Equal((Burst, 2 * Burst), (bucket[HttpStatusCode.OK], bucket[HttpStatusCode.TooManyRequests]));
+        // A failed token is counted and then answered 401; once the window is spent, 429.
+        Assert.Equal((Auth, 2 * Auth), (fixedWindow[HttpStatusCode.Unauthorized], fixedWindow[HttpStatusCode.TooManyRequests]));
+        Assert.Equal((Sensitive, 2 * Sensitive), (backoff[HttpStatusCode.NoContent], backoff[HttpStatusCode.TooManyRequests]));
+        Assert.All([sliding, bucket, fixedWindow, backoff], counts => Assert.Equal(2, counts.Count));
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string? token, string ip)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("X-Forwarded-For", ip);
+        return request;
+    }
+
+    /// <summary>Sends <paramref name="count"/> requests at once from 16 clients, half through each host; counts the statuses.</summary>
+    private async Task<Dictionary<HttpStatusCode, int>> HammerAsync(int count, Func<int, HttpRequestMessage> make)
+    {
+        var clients = Enumerable.Range(0, 16).Select(i => new HttpClient { BaseAddress = _hosts.BaseAddresses[i % 2] }).ToList();
+        try
+        {
+            using var start = new SemaphoreSlim(0);
+            var sends = Enumerable.Range(0, count).Select(async i =>
+            {
+                using var request = make(i);
+                await start.WaitAsync();
+                using var response = await clients[i % clients.Count].SendAsync(request);
+                return response.StatusCode;
+            }).ToList();
+            start.Release(count);
+            var statuses = await Task.WhenAll(sends);
+            return statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
+    }
+}
