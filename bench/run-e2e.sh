@@ -148,3 +148,4 @@ retries $(sed -n 's/^gtx_settlement_retries_total{[^}]*} \([0-9.e+]*\).*/\1/p' <
 settlement_report " (at the end of the load)"
 sleep 5
 settlement_report " (5 s later: what was still pending at the end has drained if these match)"
+echo "redis commands (calls, usec per call): $(redis_get INFO commandstats | sed -n 's/^cmdstat_\(evalsha\|eval\|xadd\|set\|get\):calls=\([0-9]*\),usec=[0-9]*,usec_per_call=\([0-9.]*\).*/\1 \2 \3/p' | tr -d '\r' | tr '\n' ';')"

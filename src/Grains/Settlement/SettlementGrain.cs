@@ -168,11 +168,14 @@ public sealed partial class SettlementGrain(
                 return false;
             }
 
+            // The writes are work done under the locks: losing any of them cancels what has not been sent yet (and a
+            // write already on its way carries tokens the accounts refuse once a newer holder has written).
+            using var underLocks = CancellationTokenSource.CreateLinkedTokenSource([stopping, .. held.Select(h => h.Lost)]);
             // In chunks: one script holds Redis for its whole run, and the order path's reservations wait behind it.
             var results = new List<MoneyWriteResult>(built.Count);
             foreach (var chunk in built.Chunk(StoreChunk))
             {
-                var applied = await store.ApplyAsync([.. chunk.Select(b => b.Write)], stopping);
+                var applied = await store.ApplyAsync([.. chunk.Select(b => b.Write)], underLocks.Token);
                 results.AddRange(applied);
                 // A refusal stops the pass there, so no later trade of the market settles before it.
                 if (applied.Any(r => r.Status is not (MoneyWriteStatus.Applied or MoneyWriteStatus.Duplicate))) break;
