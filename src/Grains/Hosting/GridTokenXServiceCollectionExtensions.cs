@@ -30,6 +30,7 @@ public static class GridTokenXServiceCollectionExtensions
         // Both run in every silo: either finds the work a dead silo left (trades to settle, orphaned reservations).
         services.AddHostedService<SettlementKeeper>();
         services.AddHostedService<ReservationSweeper>();
+        services.AddHostedService<FaucetWarning>();
         return services;
     }
 
