@@ -14,7 +14,4 @@ public interface ISettlementGrain : IGrainWithStringKey
     /// <summary>The trade's settlement (pending or settled); null for a trade that does not exist.</summary>
     [Alias("GetSettlement")]
     Task<TradeSettlement?> GetSettlement(string tradeId);
-
-    [Alias("GetProgress")]
-    Task<SettlementProgress> GetProgress();
 }

@@ -40,7 +40,6 @@ public sealed partial class SettlementGrain(
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IStreamProvider? _streams;
-    private long _latestTrade;
     private Task? _loop;
 
     private string Symbol => this.GetPrimaryKeyString();
@@ -65,10 +64,6 @@ public sealed partial class SettlementGrain(
         _woken.TrySetResult();
         return Task.CompletedTask;
     }
-
-    public Task<SettlementProgress> GetProgress() =>
-        Task.FromResult(new SettlementProgress(cursor.State.SettledThrough, Math.Max(_latestTrade, cursor.State.SettledThrough),
-            _attempts.Values.DefaultIfEmpty(0).Max()));
 
     public async Task<TradeSettlement?> GetSettlement(string tradeId)
     {
@@ -107,7 +102,6 @@ public sealed partial class SettlementGrain(
                     continue;
                 }
 
-                _latestTrade = Math.Max(_latestTrade, trades[^1].Number);
                 if (await SettleAsync(trades, stopping))
                 {
                     cursor.State.SettledThrough = trades[^1].Number;
