@@ -109,10 +109,10 @@ bench_rate_limits() {
   export GridTokenX__RateLimits__Enabled=true
   local p
   for p in api order_creation sensitive auth; do
-    export "GridTokenX__RateLimits__Policies__${p}__Limit=50000" "GridTokenX__RateLimits__Policies__${p}__WindowSeconds=1"
+    export "GridTokenX__RateLimits__Policies__${p}__Limit=100000" "GridTokenX__RateLimits__Policies__${p}__WindowSeconds=1"
   done
   for p in trading market_data; do
-    export "GridTokenX__RateLimits__Policies__${p}__Burst=50000" "GridTokenX__RateLimits__Policies__${p}__RefillPerSecond=50000"
+    export "GridTokenX__RateLimits__Policies__${p}__Burst=200000" "GridTokenX__RateLimits__Policies__${p}__RefillPerSecond=200000"
   done
 }
 

@@ -34,6 +34,7 @@ switch (mode)
             client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(settings.RedisConnectionString!));
         });
         builder.Services.AddSingleton(new RateLimitPolicy("api", RateLimitStrategy.SlidingWindow, limit, window));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GridTokenX.ApiHost.RateLimiting.RateLimitBatcher>();
         break;
     case "redis":

@@ -21,6 +21,20 @@ public interface IRateLimiterGrain : IGrainWithStringKey
     [Alias("AcquireMany")]
     ValueTask<RateLimitVerdict[]> AcquireMany(RateLimitRequest request, int count);
 
+    /// <summary>
+    /// <see cref="AcquireMany"/> (nothing when <paramref name="count"/> is 0), and then, when <paramref name="lease"/> is
+    /// positive, a lease of up to that many permits of the same shape if the key has ample room for it on every policy
+    /// (windows and buckets only; none for a request with an <c>auth</c> check). A hot key's host then admits most of
+    /// its requests itself, exactly: the permits are charged before they are used.
+    /// </summary>
+    [Alias("AcquireLeasing")]
+    ValueTask<RateLimitGrant> AcquireLeasing(RateLimitRequest request, int count, int lease);
+
+    /// <summary>Gives back the <paramref name="unused"/> permits of a lease that ended; unknown or repeated ids change nothing.</summary>
+    [OneWay]
+    [Alias("ReturnLease")]
+    Task ReturnLease(long id, int unused);
+
     /// <summary>Where the key stands on <paramref name="policy"/>, changing nothing (the <c>auth</c> check).</summary>
     /// <remarks>Interleaves: another key's grain calls it while deciding, and a check never needs to wait for a write.</remarks>
     [AlwaysInterleave]

@@ -13,7 +13,23 @@ namespace GridTokenX.Grains.RateLimiting;
 /// </remarks>
 public sealed class KeyLimits(TimeProvider time)
 {
+    /// <summary>How long an API host may spend a lease's permits.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long after its end a lease's unused permits are waited for before they are taken as spent.</summary>
+    public static readonly TimeSpan LeaseGrace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A lease takes at most this share of what a policy has left, so leases stop well before the limit.</summary>
+    private const int LeaseShare = 4;
+
+    /// <summary>The most permits one lease carries.</summary>
+    public const int MaxLease = 4096;
+
+    private const int MinLease = 2;
     private const int MaxCachedLimiters = 64;
+    private readonly Dictionary<long, GrantedLease> _leases = [];
+    // Random so that a lease given by an earlier activation of this key can never be mistaken for one of this one's.
+    private long _nextLease = Random.Shared.NextInt64();
     private readonly Dictionary<string, object> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateLimitOverride> _overrides = new(StringComparer.Ordinal);
     // Built from the effective policy (an override makes another one); records compare by value.
@@ -95,7 +111,83 @@ public sealed class KeyLimits(TimeProvider time)
 
         var statuses = new RateLimitStatus[policies.Count];
         for (var i = 0; i < policies.Count; i++) statuses[i] = limiters[i].Status(policies[i].Name, decisions[i]);
-        return (new RateLimitVerdict(admitted, refusedBy, statuses, incident), durable);
+        return (new RateLimitVerdict(admitted, refusedBy, statuses, incident, admitted ? null : Recheck(limiters, decisions, now)), durable);
+    }
+
+    /// <summary>
+    /// Charges up to <paramref name="wanted"/> permits on every one of <paramref name="policies"/> for an API host to spend
+    /// within <see cref="LeaseDuration"/>; null when a policy cannot lease or has too little room (a lease takes at most
+    /// a quarter of what is left, so near the limit every request is decided here, one by one).
+    /// </summary>
+    public RateLimitLease? Lease(IReadOnlyList<RateLimitPolicy> policies, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var now = time.GetUtcNow().UtcTicks;
+        var until = now + LeaseDuration.Ticks;
+        var permits = wanted;
+        var parts = new GrantedLease.Part[policies.Count];
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var (limiter, state) = Resolve(policies[i]);
+            if (!limiter.CanLease) return null;
+            permits = Math.Min(permits, limiter.Leasable(state, now, until) / LeaseShare);
+            parts[i] = new GrantedLease.Part(policies[i].Name, state, limiter, 0);
+        }
+
+        if (permits < MinLease) return null;
+        var statuses = new RateLimitStatus[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            parts[i] = part with { Stamp = part.Limiter.Lease(part.State, permits, until) };
+            statuses[i] = part.Limiter.Status(part.Policy, part.Limiter.Inspect(part.State, now));
+        }
+
+        ForgetLapsedLeases(now);
+        var id = _nextLease++;
+        _leases[id] = new GrantedLease(until, permits, parts);
+        return new RateLimitLease(id, permits, LeaseDuration, statuses);
+    }
+
+    /// <summary>Takes back a lease's unused permits, once; an unknown lease (given up, or another activation's) changes nothing.</summary>
+    public void ReturnLease(long id, int unused)
+    {
+        if (!_leases.Remove(id, out var lease) || unused <= 0) return;
+        unused = Math.Min(unused, lease.Permits);
+        foreach (var part in lease.Parts)
+        {
+            // A reset or a change of strategy replaced the state: the permits went with the old one.
+            if (_states.TryGetValue(part.Policy, out var state) && ReferenceEquals(state, part.State)) part.Limiter.Return(state, unused, part.Stamp);
+        }
+    }
+
+    /// <summary>
+    /// When a refusal came only from policies that lease while leases were out, the time after which they are all back
+    /// or given up: the refusal may be theirs (unspent permits, or a lease counted from its end), so the host asks again.
+    /// </summary>
+    private TimeSpan? Recheck(PolicyLimiter[] limiters, RateLimitDecision[] decisions, long now)
+    {
+        var latest = ForgetLapsedLeases(now);
+        if (latest == 0) return null;
+        for (var i = 0; i < limiters.Length; i++)
+        {
+            if (!decisions[i].Admitted && !limiters[i].CanLease) return null;
+        }
+
+        return TimeSpan.FromTicks(latest + LeaseGrace.Ticks - now);
+    }
+
+    /// <summary>Forgets leases whose grace has passed (their permits count as spent); answers the latest end of the rest, 0 if none.</summary>
+    private long ForgetLapsedLeases(long now)
+    {
+        long latest = 0;
+        foreach (var (id, lease) in _leases)
+        {
+            if (lease.ExpiresAt + LeaseGrace.Ticks <= now) _leases.Remove(id);
+            else latest = Math.Max(latest, lease.ExpiresAt);
+        }
+
+        return latest;
     }
 
     /// <summary>Where the key stands on <paramref name="policy"/> now, changing nothing.</summary>

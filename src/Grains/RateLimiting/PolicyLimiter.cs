@@ -83,6 +83,38 @@ internal sealed class PolicyLimiter
         _ => _backoff!.TryAcquire((BackoffState)state, now),
     };
 
+    /// <summary>Whether this strategy can lease permits to an API host (windows and buckets; not the counted or blocking ones).</summary>
+    public bool CanLease => Strategy is RateLimitStrategy.SlidingWindow or RateLimitStrategy.TokenBucket;
+
+    /// <summary>Permits a lease ending at <paramref name="until"/> could take now (0 for a strategy that does not lease).</summary>
+    public int Leasable(object state, long now, long until) => Strategy switch
+    {
+        RateLimitStrategy.SlidingWindow => _sliding!.Leasable((SlidingWindowState)state, now),
+        RateLimitStrategy.TokenBucket => _bucket!.Leasable((TokenBucketState)state, now, until),
+        _ => 0,
+    };
+
+    /// <summary>Charges a lease; answers what <see cref="Return"/> needs to take its unused permits back.</summary>
+    public long Lease(object state, int permits, long until)
+    {
+        switch (Strategy)
+        {
+            case RateLimitStrategy.SlidingWindow:
+                return _sliding!.Lease((SlidingWindowState)state, permits, until);
+            case RateLimitStrategy.TokenBucket:
+                _bucket!.Lease((TokenBucketState)state, permits, until);
+                return until;
+            default:
+                throw new InvalidOperationException($"{Strategy} does not lease permits.");
+        }
+    }
+
+    public void Return(object state, int permits, long stamp)
+    {
+        if (Strategy == RateLimitStrategy.SlidingWindow) _sliding!.Return((SlidingWindowState)state, permits, stamp);
+        else if (Strategy == RateLimitStrategy.TokenBucket) _bucket!.Return((TokenBucketState)state, permits);
+    }
+
     /// <summary>The backoff ladder's violations now (0 for the other strategies).</summary>
     public int Violations(object state) => _backoff is null ? 0 : _backoff.Violations((BackoffState)state);
 

@@ -62,6 +62,24 @@ public sealed class RateLimiterGrain([PersistentState("limits")] IPersistentStat
         return verdicts;
     }
 
+    public async ValueTask<RateLimitGrant> AcquireLeasing(RateLimitRequest request, int count, int lease)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var verdicts = count == 0 ? [] : await AcquireMany(request, count);
+        // Never past an auth check (it would go unchecked for the lease's life) nor once this batch ran into a limit.
+        var granted = lease > 0 && request.AuthCheck is null && (count == 0 || verdicts[^1].Admitted)
+            ? _limits.Lease(request.Policies, Math.Min(lease, KeyLimits.MaxLease))
+            : null;
+        return new RateLimitGrant(verdicts, granted);
+    }
+
+    public Task ReturnLease(long id, int unused)
+    {
+        _limits.ReturnLease(id, unused);
+        return Task.CompletedTask;
+    }
+
     public ValueTask<RateLimitStatus> Check(RateLimitPolicy policy) => ValueTask.FromResult(_limits.Check(policy));
 
     public Task<RateLimitView> Inspect(RateLimitPolicy policy) => Task.FromResult(_limits.Inspect(policy));

@@ -58,6 +58,60 @@ public sealed class SlidingWindow(SlidingWindowPolicy policy, TimeProvider time)
             : RateLimitDecision.Refuse(oldest + _window - now, reset);
     }
 
+    /// <summary>Permits a lease could take now: the limit less every admission that counts now or later (earlier leases' too).</summary>
+    internal int Leasable(SlidingWindowState state, long now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Fit(_limit);
+        return _limit - InWindow(state, now);
+    }
+
+    /// <summary>
+    /// Records <paramref name="permits"/> admissions (at most <see cref="Leasable"/>) at <paramref name="until"/>, the
+    /// lease's end: a leased permit is used at some instant up to then, so counting it from the end keeps every window
+    /// the permit can fall in covered. Answers the stamp recorded, which <see cref="Return"/> needs.
+    /// </summary>
+    internal long Lease(SlidingWindowState state, int permits, long until)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Fit(_limit);
+        var at = Math.Max(until, Newest(state));
+        for (var i = 0; i < permits; i++)
+        {
+            state.Stamps[state.Next] = at;
+            state.Next = (state.Next + 1) % _limit;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Takes back up to <paramref name="permits"/> admissions recorded at <paramref name="stamp"/> (a lease's unused
+    /// permits): the newer admissions move down, and the freed slots become the oldest, empty ones. Any admission at
+    /// that stamp will do, since they are indistinguishable; those already overwritten have left the window anyway.
+    /// </summary>
+    internal void Return(SlidingWindowState state, int permits, long stamp)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Stamps.Length != _limit || (uint)state.Next >= (uint)_limit) return;
+        int low = 0, high = _limit;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (state.Stamps[(state.Next + mid) % _limit] > stamp) high = mid;
+            else low = mid + 1;
+        }
+
+        var end = low;
+        var start = end;
+        while (start > 0 && end - start < permits && state.Stamps[(state.Next + start - 1) % _limit] == stamp) start--;
+        var removed = end - start;
+        if (removed == 0) return;
+        for (var i = end; i < _limit; i++) state.Stamps[(state.Next + i - removed) % _limit] = state.Stamps[(state.Next + i) % _limit];
+        for (var i = _limit - removed; i < _limit; i++) state.Stamps[(state.Next + i) % _limit] = 0;
+        state.Next = (state.Next + _limit - removed) % _limit;
+    }
+
     private long Newest(SlidingWindowState state) => state.Stamps[(state.Next + _limit - 1) % _limit];
 
     /// <summary>Admissions still in the window: the ring is in time order from <see cref="SlidingWindowState.Next"/>, so a binary search finds the first one.</summary>

@@ -51,4 +51,30 @@ public sealed class TokenBucket(TokenBucketPolicy policy, TimeProvider time) : I
             ? RateLimitDecision.Admit(tokens, fullAt - now)
             : RateLimitDecision.Refuse(fullAt + _interval - Depth - now, fullAt - now);
     }
+
+    /// <summary>
+    /// Tokens a lease ending at <paramref name="until"/> could take now. The lease's tokens may be used at any instant up
+    /// to then, so none of them may depend on refill before <paramref name="until"/>: the bucket is treated as not
+    /// refilling until the lease ends (at most one lease length of refill held back).
+    /// </summary>
+    internal int Leasable(TokenBucketState state, long now, long until)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var tokens = (Depth - (Math.Max(state.FullAt, until) - now)) / _interval;
+        return (int)Math.Clamp(tokens, 0, int.MaxValue);
+    }
+
+    /// <summary>Takes <paramref name="permits"/> tokens (at most <see cref="Leasable"/>) for a lease ending at <paramref name="until"/>.</summary>
+    internal void Lease(TokenBucketState state, int permits, long until)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.FullAt = Math.Max(state.FullAt, until) + permits * _interval;
+    }
+
+    /// <summary>Gives back a lease's unused tokens: the bucket is full that much sooner.</summary>
+    internal void Return(TokenBucketState state, int permits)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.FullAt -= permits * _interval;
+    }
 }

@@ -36,6 +36,9 @@ public sealed class RedisModeHosts : IAsyncDisposable
 
     public IServiceProvider ApiServices => _apis[0].Services;
 
+    /// <summary>Every API host's services, in the order of <see cref="BaseAddresses"/>.</summary>
+    public IEnumerable<IServiceProvider> AllApiServices => _apis.Select(api => api.Services);
+
     public static async Task<RedisModeHosts> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, int apiHosts = 1)
     {
         var hosts = new RedisModeHosts(await RedisServer.StartAsync());

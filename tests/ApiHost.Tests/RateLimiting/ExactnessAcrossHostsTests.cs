@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using GridTokenX.ApiHost.RateLimiting;
 using GridTokenX.ApiHost.Tests.Hosting;
 using GridTokenX.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridTokenX.ApiHost.Tests.RateLimiting;
 
@@ -52,6 +55,47 @@ public sealed class ExactnessAcrossHostsTests : IAsyncLifetime
         Assert.Equal((Auth, 2 * Auth), (fixedWindow[HttpStatusCode.Unauthorized], fixedWindow[HttpStatusCode.TooManyRequests]));
         Assert.Equal((Sensitive, 2 * Sensitive), (backoff[HttpStatusCode.NoContent], backoff[HttpStatusCode.TooManyRequests]));
         Assert.All([sliding, bucket, fixedWindow, backoff], counts => Assert.Equal(2, counts.Count));
+    }
+
+    [Fact]
+    public async Task Leased_permits_keep_a_hot_key_exact_through_two_hosts()
+    {
+        // A hot anonymous key with room to spare: the hosts lease permits and admit most requests themselves, and the
+        // key still gets exactly its limit, not one more, not one fewer.
+        const string ip = "10.8.0.5";
+        const int limit = 400;
+        using var admin = _hosts.As("lease-admin", "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/rate-limits/api/{ip}/override",
+            new { limit = 100_000, window_seconds = 3600 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/rate-limits/market_data/{ip}/override",
+            new { burst = limit, refill_per_second = 0.001 })).StatusCode);
+        var before = LeasedAdmissions();
+
+        var statuses = await SteadyAsync(clients: 16, each: 50, () => Request(HttpMethod.Get, "/api/v1/markets", null, ip));
+
+        Assert.Equal((limit, 16 * 50 - limit), (statuses[HttpStatusCode.OK], statuses[HttpStatusCode.TooManyRequests]));
+        Assert.InRange(LeasedAdmissions() - before, 1, limit);
+    }
+
+    private long LeasedAdmissions() => _hosts.AllApiServices.Sum(services => services.GetRequiredService<RateLimitBatcher>().LeasedAdmissions);
+
+    /// <summary><paramref name="clients"/> clients, half on each host, each sending <paramref name="each"/> requests one after another.</summary>
+    private async Task<Dictionary<HttpStatusCode, int>> SteadyAsync(int clients, int each, Func<HttpRequestMessage> make)
+    {
+        var statuses = await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            using var client = new HttpClient { BaseAddress = _hosts.BaseAddresses[c % 2] };
+            var mine = new List<HttpStatusCode>();
+            for (var i = 0; i < each; i++)
+            {
+                using var request = make();
+                using var response = await client.SendAsync(request);
+                mine.Add(response.StatusCode);
+            }
+
+            return mine;
+        }));
+        return statuses.SelectMany(s => s).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string? token, string ip)
