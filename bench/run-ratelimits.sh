@@ -43,6 +43,8 @@ ACC_DLL=$ROOT/bench/RateLimitAccuracy/bin/Release/net10.0/GridTokenX.Bench.RateL
 
 start_redis
 cluster_environment rl-bench
+# Orders reserve money since issue 10: every user is funded once on its first order (the accounts faucet), as in run-e2e.sh.
+export GridTokenX__Accounts__Faucet__Usd=1000000000 GridTokenX__Accounts__Faucet__Kwh=1000000000
 start_silo "$SILO_DLL"
 
 # A process started in the background with its own environment; sets STARTED_URL and STARTED_PID. $1 name, $2 dll,
@@ -58,11 +60,26 @@ stop_host() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # Runs the load generator; prints its output and keeps its RESULT line in RESULT[$label].
 declare -A RESULT
-load() { # label url scenario
+# CPU time (user + system, clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+declare -A CPU
+load() { # label url scenario [host pid]: with a pid, also the host's and the silo's CPU per 2xx request (µs), a
+  # measure of cost that a busy machine distorts far less than throughput
+  local host0 silo0 host1 silo1 hz ok
+  host0=$(cpu_ticks "${4:-0}"); silo0=$(cpu_ticks "$SILO_PID")
   dotnet exec "$LOADGEN_DLL" --url "$2" --scenario "$3" --signing-key "$SIGNING_KEY" --users "$USERS" \
     --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --label "$1" >"$WORK/$1.out"
+  host1=$(cpu_ticks "${4:-0}"); silo1=$(cpu_ticks "$SILO_PID")
   cat "$WORK/$1.out"; echo
   RESULT[$1]=$(grep '^RESULT ' "$WORK/$1.out")
+  if [[ -n "${4:-}" ]]; then
+    hz=$(getconf CLK_TCK)
+    # Warm-up and measured part together: the CPU counters cover both.
+    ok=$(grep -oE '^2xx [0-9]+' "$WORK/$1.out" | awk '{print $2}'); ok=$(( ok + $(grep -oE '\(([0-9]+) ok\)' "$WORK/$1.out" | tr -dc 0-9) ))
+    CPU[$1]=$(awk -v h=$(( host1 - host0 )) -v s=$(( silo1 - silo0 )) -v n="$ok" -v hz="$hz" \
+      'BEGIN { printf "api host %.1f us, silo %.1f us", h * 1e6 / hz / n, s * 1e6 / hz / n }')
+    echo "CPU per 2xx request ($1): ${CPU[$1]}"
+  fi
 }
 row() { # label
   local r=${RESULT[$1]}
@@ -79,8 +96,10 @@ if [[ " $SUITES " == *" onoff "* ]]; then
   start_host api-off "$API_DLL" GridTokenX__RateLimits__Enabled=false; OFF_URL=$STARTED_URL; OFF_PID=$STARTED_PID
   log "suite onoff: limits on $ON_URL, off $OFF_URL; concurrency $CONCURRENCY, warm-up $WARMUP s, measured $DURATION s"
   for scenario in markets orders; do
-    load "$scenario-off" "$OFF_URL" "$scenario"
-    load "$scenario-on" "$ON_URL" "$scenario"
+    load "$scenario-off" "$OFF_URL" "$scenario" "$OFF_PID"
+    load "$scenario-on" "$ON_URL" "$scenario" "$ON_PID"
+    # How much of the limited host's work went without a grain call (leases) and how many calls it made.
+    curl -s "$ON_URL/metrics" | grep -E '^gtx_ratelimit_(leased_admissions|grain_calls)' | sed "s/^/after $scenario-on: /" || true
   done
   stop_host "$ON_PID"; stop_host "$OFF_PID"
 fi
@@ -117,6 +136,9 @@ for label in markets-off markets-on orders-off orders-on host-none host-gridtoke
   [[ -n "${RESULT[$label]:-}" ]] && row "$label"
 done
 [[ -n "${RESULT[markets-on]:-}" ]] && ratio markets-on markets-off && ratio orders-on orders-off
+for label in markets-off markets-on orders-off orders-on; do
+  [[ -n "${CPU[$label]:-}" ]] && echo "CPU per 2xx request, $label: ${CPU[$label]}"
+done
 [[ -n "${RESULT[host-gridtokenx]:-}" ]] && ratio host-gridtokenx host-none && ratio host-redis host-none && ratio host-inprocess host-none \
   && ratio host-gridtokenx host-redis
 [[ -s "$WORK/accuracy" ]] && cat "$WORK/accuracy"

@@ -13,10 +13,15 @@ public sealed class RateLimitMetrics
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _unreachable;
 
-    public RateLimitMetrics(IMeterFactory meters)
+    public RateLimitMetrics(IMeterFactory meters, RateLimitBatcher batcher)
     {
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(batcher);
         var meter = meters.Create(MeterName);
+        meter.CreateObservableCounter("gtx.ratelimit.leased_admissions", () => batcher.LeasedAdmissions,
+            description: "Requests this host admitted from leased permits, without a call to the limiter grain");
+        meter.CreateObservableCounter("gtx.ratelimit.grain_calls", () => batcher.GrainCalls,
+            description: "Calls this host made to limiter grains (a batch of requests, a lease, or both per call)");
         _decisions = meter.CreateCounter<long>("gtx.ratelimit.decisions", description: "Requests allowed or refused, per policy that applied");
         _unreachable = meter.CreateCounter<long>("gtx.ratelimit.unreachable",
             description: "Requests decided without the limiter (it could not be reached): fail_open admitted, fail_closed refused with 503");
