@@ -28,6 +28,7 @@ return await HostStartup.RunAsync("silo", async () =>
     builder.UseOrleans(silo =>
     {
         silo.AddGridTokenX(builder.Configuration, SiloSettingsFrom(settings)).AddDashboard();
+        if (!string.IsNullOrWhiteSpace(settings.Silo.Name)) silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = settings.Silo.Name);
         if (tracing) silo.AddActivityPropagation();
     });
     builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
