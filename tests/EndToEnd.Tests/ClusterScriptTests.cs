@@ -77,6 +77,12 @@ public sealed partial class ClusterScriptTests : IAsyncLifetime
         var tape = await api1.ReadAsync<List<TradeDto>>("/api/v1/markets/ENERGY-USD/trades?limit=10");
         Assert.Contains(tape, t => t.TradeId == trade.TradeId);
 
+        // The dashboard through an API host, over the real silos' dashboard grains: admins only.
+        var counters = await api2.GetAsync("/dashboard/DashboardCounters", printed["ADMIN"]);
+        Assert.True(counters.Status == HttpStatusCode.OK && counters.Body.Contains("\"totalActiveHostCount\":2", StringComparison.OrdinalIgnoreCase),
+            $"dashboard counters: {counters}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api2.GetAsync("/dashboard/DashboardCounters", printed["ALICE"])).Status);
+
         var again = await RunAsync("up", "--no-build");
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("already running", again.Output, StringComparison.Ordinal);
