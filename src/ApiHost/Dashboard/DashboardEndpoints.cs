@@ -21,7 +21,8 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapAdminDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapOrleansDashboard(Path).RequireAuthorization(Roles.AdminPolicy);
+        // Not part of the API: out of the OpenAPI document (docs/api.md lists it with the other routes outside it).
+        app.MapOrleansDashboard(Path).RequireAuthorization(Roles.AdminPolicy).ExcludeFromDescription();
         app.MapGet(SessionPath, () => Results.Content(SignInPage.Html, "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(SignInPage.SecurityHeaders);
         app.MapPost(SessionPath, SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
