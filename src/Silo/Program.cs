@@ -24,17 +24,17 @@ return await HostStartup.RunAsync("silo", async () =>
     builder.Services.AddHealthChecks()
         .AddReadinessCheck<SiloMembershipHealthCheck>("cluster")
         .AddReadinessCheck<RedisHealthCheck>("redis");
-    // The dashboard shares the silo's internal HTTP port (health, metrics): never expose that port publicly.
+    // The dashboard's grains and counters live here; admins see it through the API hosts (/dashboard, admin only).
     builder.UseOrleans(silo =>
     {
         silo.AddGridTokenX(builder.Configuration, SiloSettingsFrom(settings)).AddDashboard();
+        if (!string.IsNullOrWhiteSpace(settings.Silo.Name)) silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = settings.Silo.Name);
         if (tracing) silo.AddActivityPropagation();
     });
-    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = SiloDefaults.ShutdownTimeout);
     var app = builder.Build();
     app.MapGridTokenXHealth();
     app.MapGridTokenXMetrics();
-    app.MapOrleansDashboard("/dashboard");
     await app.RunAsync();
 });
 

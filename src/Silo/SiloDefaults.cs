@@ -4,4 +4,10 @@ namespace GridTokenX.Silo;
 public static class SiloDefaults
 {
     public const string DefaultUrl = "http://127.0.0.1:5090";
+
+    /// <summary>
+    /// How long a stopping silo may take to deactivate its grains and leave the cluster. Deployments give the process
+    /// longer than this before they kill it (deploy/kubernetes/silo.yaml, docker-compose.yml; a test checks both).
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 }

@@ -41,6 +41,28 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive loopback ports nobody listens on, for a script that lays out its
+    /// processes' ports from one base (scripts/cluster.sh). Taken from the same range as <see cref="Next"/>, for the same reason.
+    /// </summary>
+    public static int Block(int count)
+    {
+        var ceiling = EphemeralLow() - count;
+        for (var attempt = 0; attempt < 200 && ceiling - Floor >= 1_000; attempt++)
+        {
+            var first = Random.Shared.Next(Floor, ceiling);
+            lock (Gate)
+            {
+                var ports = Enumerable.Range(first, count).ToList();
+                if (ports.Any(p => Given.Contains(p) || !CanListen(p))) continue;
+                Given.UnionWith(ports);
+                return first;
+            }
+        }
+
+        throw new InvalidOperationException($"No {count} consecutive free ports between {Floor} and the ephemeral range.");
+    }
+
     private static bool CanListen(int port)
     {
         try

@@ -42,6 +42,12 @@ public static class JwtSetup
                     {
                         context.Token = token[0];
                     }
+                    else if (Dashboard.DashboardEndpoints.IsDashboardPath(request.Path) && !request.Headers.ContainsKey("Authorization")
+                        && request.Cookies.TryGetValue(Dashboard.DashboardEndpoints.CookieName, out var cookie))
+                    {
+                        // The dashboard's own requests carry its cookie (path /dashboard; no other route reads it).
+                        context.Token = cookie;
+                    }
 
                     return Task.CompletedTask;
                 },

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
+using GridTokenX.ApiHost.Dashboard;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
@@ -24,6 +25,7 @@ using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace GridTokenX.ApiHost.Hosting;
@@ -100,6 +102,8 @@ public static class ApiApplication
                     o.ServiceId = settings.Cluster.ServiceId;
                 });
                 if (tracing) client.AddActivityPropagation();
+                // The dashboard's data comes from the dashboard grains every silo hosts (src/Silo's AddDashboard).
+                client.AddDashboard();
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
                 // Always: system:alerts rides the streams even when market events are off.
                 var streams = builder.Configuration.GetSection(StreamPullOptions.Section);
@@ -144,6 +148,7 @@ public static class ApiApplication
         app.MapAccounts();
         app.MapLocks();
         app.MapRateLimits();
+        app.MapAdminDashboard();
 
         if (!settings.UsesRedis)
         {

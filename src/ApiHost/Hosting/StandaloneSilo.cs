@@ -1,5 +1,6 @@
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Hosting.Settings;
+using Orleans.Dashboard;
 
 namespace GridTokenX.ApiHost.Hosting;
 
@@ -15,7 +16,7 @@ public static class StandaloneSilo
         {
             silo.AddGridTokenX(builder.Configuration, new SiloSettings(settings.Cluster.ClusterId, settings.Cluster.ServiceId,
                 RedisConnectionString: null, settings.Silo.SiloPort, settings.Silo.GatewayPort, settings.AdvertisedAddress,
-                settings.Streams.PullPeriod));
+                settings.Streams.PullPeriod)).AddDashboard();
             if (tracing) silo.AddActivityPropagation();
         });
 }

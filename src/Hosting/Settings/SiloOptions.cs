@@ -15,6 +15,13 @@ public sealed class SiloOptions
     [Range(1, 65535, ErrorMessage = "GridTokenX:Silo:GatewayPort must be a port number between 1 and 65535.")]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The silo's name in the membership table and the dashboard (Orleans' SiloName); on Kubernetes the pod's name, so an
+    /// operator finds the silo by the pod. Unset: Orleans makes one up.
+    /// </summary>
+    [StringLength(253, ErrorMessage = "GridTokenX:Silo:Name must be at most 253 characters.")]
+    public string? Name { get; set; }
+
     /// <summary>An IP, a host name, or <c>auto</c> (this machine's own address, for containers); unset = loopback.</summary>
     public string? AdvertisedHost { get; set; }
 
