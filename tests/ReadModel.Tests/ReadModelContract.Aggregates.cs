@@ -26,9 +26,10 @@ public abstract partial class ReadModelContract
     [Fact]
     public async Task Open_and_close_follow_trade_numbers_not_arrival()
     {
-        Assert.True(await WriteAsync(Make.Batch(Make.Market, 1, trades: [Make.Trade(3, 3m, 1m, Make.T0.AddSeconds(1))])));
+        // The last trade arrives first and the first trade last, each batch also out of order; then a replay.
+        Assert.True(await WriteAsync(Make.Batch(Make.Market, 1, trades: [Make.Trade(4, 0.5m, 1m, Make.T0.AddSeconds(4)), Make.Trade(3, 3m, 1m, Make.T0.AddSeconds(1))])));
         Assert.True(await WriteAsync(Make.Batch(Make.Market, 2, trades: [Make.Trade(2, 2m, 1m, Make.T0.AddSeconds(2)), Make.Trade(1, 1m, 1m, Make.T0.AddSeconds(3))])));
-        Assert.True(await WriteAsync(Make.Batch(Make.Market, 3, trades: [Make.Trade(4, 0.5m, 1m, Make.T0.AddSeconds(4)), Make.Trade(1, 1m, 1m, Make.T0.AddSeconds(3))])));
+        Assert.True(await WriteAsync(Make.Batch(Make.Market, 3, trades: [Make.Trade(1, 1m, 1m, Make.T0.AddSeconds(3)), Make.Trade(2, 2m, 1m, Make.T0.AddSeconds(2))])));
 
         var candle = Assert.Single(await Reader.GetCandlesAsync(Make.Market, CandleInterval.OneMinute, Make.T0.AddMinutes(5), 10, Ct));
         Assert.Equal(new Candle(Make.T0, Make.T0.AddSeconds(59.999), 1m, 3m, 0.5m, 0.5m, 4m, 6.5m, 4), candle);
