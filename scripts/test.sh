@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server, via apt-get when missing), builds, checks the code style, and runs every test.
-# The tests start their own redis-server processes on free loopback ports; nothing else is used.
+# Installs what the tests need (redis-server and PostgreSQL, via apt-get when missing), builds, checks the code style, and
+# runs every test. The tests start their own redis-server and postgres processes on free loopback ports (postgres as an
+# unprivileged user when run as root, see tests/TestSupport/PostgresServer.cs); nothing else is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
 fi
 echo "==> $(redis-server --version)"
+
+# The read-model tests look for the server binaries under /usr/lib/postgresql/*/bin, never on PATH (an initdb elsewhere
+# on PATH may belong to another installation).
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  echo "==> Installing PostgreSQL (apt-get)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+POSTGRES="$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)"
+echo "==> $("$POSTGRES" --version) ($POSTGRES)"
 
 CONFIGURATION="${CONFIGURATION:-Release}"
 echo "==> Building ($CONFIGURATION)"

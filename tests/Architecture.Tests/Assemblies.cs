@@ -11,8 +11,9 @@ public static class Assemblies
     public static readonly Assembly Hosting = typeof(Hosting.HostStartup).Assembly;
     public static readonly Assembly Silo = typeof(Silo.SiloDefaults).Assembly;
     public static readonly Assembly ApiHost = typeof(ApiHost.Hosting.ApiApplication).Assembly;
+    public static readonly Assembly ReadModel = typeof(ReadModel.IReadModelWriter).Assembly;
 
-    public static readonly Assembly[] All = [Abstractions, Redis, Grains, Hosting, Silo, ApiHost];
+    public static readonly Assembly[] All = [Abstractions, Redis, Grains, Hosting, Silo, ApiHost, ReadModel];
 
     /// <summary>The namespaces an assembly declares types in (its own, not Orleans' generated code's).</summary>
     public static string[] OwnNamespaces(Assembly assembly) =>

@@ -14,6 +14,7 @@ public sealed class DependencyRuleTests
     {
         { "GridTokenX.Grains.Abstractions", [] },
         { "GridTokenX.Redis", [] },
+        { "GridTokenX.ReadModel", ["GridTokenX.Grains.Abstractions"] },
         { "GridTokenX.Grains", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
         { "GridTokenX.Hosting", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
         { "GridTokenX.Silo", ["GridTokenX.Grains", "GridTokenX.Hosting", "GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
@@ -79,6 +80,17 @@ public sealed class DependencyRuleTests
         var result = Types.InAssembly(Assemblies.Grains).That().ResideInNamespace("GridTokenX.Grains.RateLimiting").And().DoNotHaveNameEndingWith("Grain")
             .ShouldNot().HaveDependencyOnAny("Orleans.Grain", "Orleans.IGrain", "Orleans.Runtime", "Orleans.Hosting", "StackExchange.Redis",
                 "GridTokenX.Redis", "Microsoft.AspNetCore").GetResult();
+
+        AssertPasses(result);
+    }
+
+    [Fact]
+    public void The_read_model_is_plain_ADO_NET_without_the_Orleans_runtime_Redis_or_ASP_NET_Core()
+    {
+        // It stores the contract's records (Trade, Order, Mint …) and nothing else of ours; a consumer in the silo calls it.
+        var result = Types.InAssembly(Assemblies.ReadModel).ShouldNot()
+            .HaveDependencyOnAny("Orleans", "StackExchange.Redis", "Microsoft.AspNetCore", "OpenTelemetry", "GridTokenX.Hosting", "GridTokenX.Redis")
+            .GetResult();
 
         AssertPasses(result);
     }

@@ -1,0 +1,7 @@
+namespace GridTokenX.ReadModel.Model;
+
+public enum TradeRole
+{
+    Buyer,
+    Seller,
+}
