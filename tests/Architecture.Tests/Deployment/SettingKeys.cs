@@ -25,12 +25,6 @@ public static class SettingKeys
         ("GridTokenX:Client", typeof(ClientMessagingOptions)),
     ];
 
-    /// <summary>
-    /// Settings the deployment passes ahead of the code that reads them: the SQL read model is being added on another
-    /// branch. Accepted only while no options class of that section exists; once one does, it is checked like any other.
-    /// </summary>
-    private static readonly (string Section, string Key)[] Pending = [("GridTokenX:ReadModel", "GridTokenX:ReadModel:ConnectionString")];
-
     /// <summary>ASP.NET Core's own settings the deployments may use.</summary>
     private static readonly string[] AspNetCore = ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_ENVIRONMENT"];
 
@@ -50,8 +44,7 @@ public static class SettingKeys
                 return true;
         }
 
-        return Pending.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)
-            && !Sections.Value.Any(s => string.Equals(s.Section, p.Section, StringComparison.OrdinalIgnoreCase)));
+        return false;
     }
 
     /// <summary>Is this one of ours (and so must be known)?</summary>
