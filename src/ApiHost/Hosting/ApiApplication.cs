@@ -2,6 +2,7 @@ using System.Text.Json;
 using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
+using GridTokenX.ApiHost.CacheWarming;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
@@ -16,6 +17,7 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Hosting;
+using GridTokenX.Hosting.Caching;
 using GridTokenX.Hosting.Health;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
@@ -61,6 +63,8 @@ public static class ApiApplication
         services.AddRealtime(builder.Configuration);
         services.AddTrustedProxies(builder.Configuration);
         services.AddGridTokenXRateLimits(builder.Configuration);
+        services.AddGridTokenXCache(builder.Configuration, settings.RedisConnectionString);
+        services.AddGridTokenXCacheAccessReports();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -144,6 +148,7 @@ public static class ApiApplication
         app.MapAccounts();
         app.MapLocks();
         app.MapRateLimits();
+        app.MapCacheWarming();
 
         if (!settings.UsesRedis)
         {
