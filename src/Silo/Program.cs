@@ -1,6 +1,7 @@
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Hosting;
 using GridTokenX.Hosting.Alerts;
+using GridTokenX.Hosting.Caching;
 using GridTokenX.Hosting.Health;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
@@ -21,6 +22,7 @@ return await HostStartup.RunAsync("silo", async () =>
     var tracing = TelemetrySetup.TracingEnabled(builder.Configuration);
     builder.AddGridTokenXTelemetry("gridtokenx-silo");
     builder.Services.AddGridTokenXAlerts(builder.Configuration, "silo");
+    builder.Services.AddGridTokenXCache(builder.Configuration, settings.RedisConnectionString);
     builder.Services.AddHealthChecks()
         .AddReadinessCheck<SiloMembershipHealthCheck>("cluster")
         .AddReadinessCheck<RedisHealthCheck>("redis");

@@ -3,6 +3,7 @@ using GridTokenX.ApiHost.Accounts;
 using GridTokenX.ApiHost.Alerts;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Dashboard;
+using GridTokenX.ApiHost.CacheWarming;
 using GridTokenX.ApiHost.Health;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
@@ -17,6 +18,7 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Minting;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.Hosting;
+using GridTokenX.Hosting.Caching;
 using GridTokenX.Hosting.Health;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
@@ -63,6 +65,8 @@ public static class ApiApplication
         services.AddRealtime(builder.Configuration);
         services.AddTrustedProxies(builder.Configuration);
         services.AddGridTokenXRateLimits(builder.Configuration);
+        services.AddGridTokenXCache(builder.Configuration, settings.RedisConnectionString);
+        services.AddGridTokenXCacheAccessReports();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -149,6 +153,7 @@ public static class ApiApplication
         app.MapLocks();
         app.MapRateLimits();
         app.MapAdminDashboard();
+        app.MapCacheWarming();
 
         if (!settings.UsesRedis)
         {

@@ -79,6 +79,7 @@ public static class GridTokenXSiloBuilderExtensions
         }
 
         silo.Services.AddGridTokenXAccounts();
+        silo.Services.AddGridTokenXCacheWarming(configuration, settings.RedisConnectionString);
 
         return silo;
     }

@@ -32,6 +32,8 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddMeter("GridTokenX.*")
+                // Named as well as matched above: the read cache's meter lives in GridTokenX.Redis, not in a host.
+                .AddMeter(GridTokenX.Redis.Caching.CacheMetrics.MeterName)
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
                 .AddMeter("System.Runtime")

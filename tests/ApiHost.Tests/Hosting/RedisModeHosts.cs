@@ -2,6 +2,7 @@ using System.Globalization;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Hosting.Alerts;
+using GridTokenX.Hosting.Caching;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
 using GridTokenX.TestSupport;
@@ -62,6 +63,7 @@ public sealed class RedisModeHosts : IAsyncDisposable
         var host = HostSettings.Read(siloBuilder.Configuration);
         siloBuilder.AddGridTokenXTelemetry("gridtokenx-silo");
         siloBuilder.Services.AddGridTokenXAlerts(siloBuilder.Configuration, "silo");
+        siloBuilder.Services.AddGridTokenXCache(siloBuilder.Configuration, host.RedisConnectionString);
         siloBuilder.UseOrleans(silo =>
         {
             silo.AddGridTokenX(siloBuilder.Configuration, new SiloSettings(host.Cluster.ClusterId, host.Cluster.ServiceId,

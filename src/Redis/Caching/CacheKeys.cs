@@ -1,0 +1,26 @@
+namespace GridTokenX.Redis.Caching;
+
+/// <summary>
+/// The key layout of the read cache. Keys are <c>{view}:{id}[:{more}]</c>; the whole key in Redis is
+/// <see cref="RedisPrefix"/> + key. The view (the part before the first colon) is what statistics group by.
+/// </summary>
+public static class CacheKeys
+{
+    /// <summary>Every cache key in Redis starts with this; FusionCache adds it on both levels.</summary>
+    public const string RedisPrefix = "gtx:cache:";
+
+    /// <summary>The backplane's pub/sub channel prefix.</summary>
+    public const string BackplaneChannel = "gtx:cache:backplane";
+
+    public static string Ticker(string symbol) => $"ticker:{symbol}";
+
+    public static string Book(string symbol) => $"book:{symbol}";
+
+    /// <summary>The view a key belongs to: its first segment.</summary>
+    public static string ViewOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon <= 0 ? key : key[..colon];
+    }
+}
