@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server, via apt-get when missing), builds, checks the code style, and runs every test.
+# Installs what the tests need (redis-server and chromium, via apt-get when missing), builds, checks the code style, and runs every test.
 # The tests start their own redis-server processes on free loopback ports; nothing else is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
 fi
 echo "==> $(redis-server --version)"
+
+# The browser tests (tests/Browser.Tests) drive Debian's Chromium through Playwright's bundled driver; nothing is
+# downloaded at run time.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing chromium (apt-get)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+echo "==> $(/usr/bin/chromium --version 2>/dev/null)"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 CONFIGURATION="${CONFIGURATION:-Release}"
 echo "==> Building ($CONFIGURATION)"

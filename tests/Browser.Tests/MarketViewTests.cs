@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GridTokenX.Browser.Tests;
+
+/// <summary>The market side of the page: it loads clean, and follows the book and the trades live.</summary>
+[Collection(TradingPageCollection.Name)]
+public sealed partial class MarketViewTests(TradingPageFixture fixture)
+{
+    [Fact]
+    public async Task The_page_loads_signed_in_from_the_banner_link_with_no_console_error_and_no_token_left_in_the_url()
+    {
+        await using var session = await fixture.OpenAsync("viewer", "LOAD-USD");
+        var page = session.Page;
+
+        await Expect(page.Locator("#user-name")).ToHaveTextAsync("viewer");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        await Expect(page.Locator("#market-select")).ToHaveValueAsync("LOAD-USD");
+        await Expect(page.Locator("#balances tr[data-part=total] td[data-asset=USD]")).ToHaveTextAsync("0");
+        Assert.DoesNotContain("token", page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrEmpty(await page.EvaluateAsync<string>("() => sessionStorage.getItem('gridtokenx.token')")));
+
+        var headers = await session.FirstResponse!.AllHeadersAsync();
+        Assert.Contains("default-src 'none'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Orders_placed_through_the_api_appear_in_the_ladder_with_the_spread()
+    {
+        await fixture.FundAsync("ladder-maker", usd: "100", kwh: "100");
+        await using var session = await fixture.OpenAsync(null, "LADDER-USD");
+
+        foreach (var (side, price, quantity) in new[] { ("sell", "0.3100", "4"), ("sell", "0.3100", "1.5"), ("buy", "0.2900", "2") })
+            await fixture.PlaceAsync("ladder-maker", "LADDER-USD", side, price, quantity);
+
+        await Expect(session.Level("asks", "0.3100")).ToContainTextAsync("5.500");
+        await Expect(session.Level("asks", "0.3100")).ToContainTextAsync("2");
+        await Expect(session.Level("bids", "0.2900")).ToContainTextAsync("2.000");
+        await Expect(session.Page.Locator("#spread")).ToHaveTextAsync("Spread 0.0200");
+
+        // A level is a button: it fills the order form's price (the form shows for a signed-in user only, so look at the value).
+        await session.Level("bids", "0.2900").ClickAsync();
+        await Expect(session.Page.Locator("#price")).ToHaveValueAsync("0.2900");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_trade_shows_in_the_tape_and_in_the_last_candle()
+    {
+        await fixture.FundAsync("tape-seller", kwh: "100");
+        await fixture.FundAsync("tape-buyer", usd: "100");
+        await using var session = await fixture.OpenAsync(null, "TAPE-USD");
+
+        await fixture.PlaceAsync("tape-seller", "TAPE-USD", "sell", "0.4200", "5");
+        var placed = await fixture.PlaceAsync("tape-buyer", "TAPE-USD", "buy", "0.4300", "2");
+        var tradeId = placed.GetProperty("trades")[0].GetProperty("trade_id").GetString();
+
+        var row = session.Page.Locator($"#trades tr[data-trade-id=\"{tradeId}\"]");
+        await Expect(row).ToContainTextAsync("0.4200");
+        await Expect(row).ToContainTextAsync("2.000");
+        var legend = session.Page.Locator("#candle-legend");
+        await Expect(legend).ToHaveAttributeAsync("data-close", "0.42");
+        await Expect(legend).ToHaveAttributeAsync("data-volume", "2");
+        await Expect(session.Page.Locator("#ticker-last")).ToHaveTextAsync("0.4200");
+
+        // A second trade grows the same 1m candle, or starts the next one when the minute turned in between.
+        var second = await fixture.PlaceAsync("tape-buyer", "TAPE-USD", "buy", "0.4200", "1");
+        var sameMinute = Minute(placed) == Minute(second);
+        await Expect(legend).ToHaveAttributeAsync("data-volume", sameMinute ? "3" : "1");
+        await Expect(session.Page.Locator("#trades tbody tr")).ToHaveCountAsync(2);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_dropped_websocket_reconnects_and_the_book_resyncs_from_rest_never_showing_a_stale_book()
+    {
+        await fixture.DepositAsync("resync-maker", "KWH", "100");
+        var gate = new SocketGate();
+        await using var session = await fixture.OpenAsync(null, "RESYNC-USD", page =>
+            page.RouteWebSocketAsync(WsPath(), gate.Route));
+        var page = session.Page;
+
+        await fixture.PlaceAsync("resync-maker", "RESYNC-USD", "sell", "0.5100", "1");
+        await Expect(session.Level("asks", "0.5100")).ToBeVisibleAsync();
+
+        // The connection drops and stays down: the page says so and hides the book it can no longer vouch for.
+        await gate.DropAsync();
+        await Expect(page.Locator("#book")).Not.ToHaveAttributeAsync("data-state", "live");
+        await Expect(page.Locator("#book-stale")).ToBeVisibleAsync();
+        await Expect(page.Locator("#asks .level")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "reconnecting");
+
+        // What happens meanwhile reaches the page only through the REST book after it reconnects: no update of it
+        // is ever sent on the new socket.
+        await fixture.PlaceAsync("resync-maker", "RESYNC-USD", "sell", "0.5200", "3");
+        var rest = await fixture.GetAsync("resync-maker", "/api/v1/markets/RESYNC-USD/book?depth=10");
+        gate.Open();
+
+        await Expect(page.Locator("#book")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Expect(session.Level("asks", "0.5200")).ToContainTextAsync("3.000");
+        await Expect(session.Level("asks", "0.5100")).ToBeVisibleAsync();
+        await Expect(page.Locator("#book-sequence")).ToHaveTextAsync($"#{rest.GetProperty("sequence").GetInt64()}");
+        Assert.True(gate.Connections >= 2, $"the page connected {gate.Connections} time(s)");
+        Assert.Empty(session.Errors);
+    }
+
+    private static string Minute(System.Text.Json.JsonElement placed) =>
+        placed.GetProperty("trades")[0].GetProperty("executed_at").GetString()![..16];
+
+    [GeneratedRegex(@"/ws(\?|$)")]
+    private static partial Regex WsPath();
+}
