@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GridTokenX.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -104,6 +105,36 @@ public sealed partial class MarketViewTests(TradingPageFixture fixture)
         await Expect(session.Level("asks", "0.5100")).ToBeVisibleAsync();
         await Expect(page.Locator("#book-sequence")).ToHaveTextAsync($"#{rest.GetProperty("sequence").GetInt64()}");
         Assert.True(gate.Connections >= 2, $"the page connected {gate.Connections} time(s)");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_book_update_whose_sequence_skips_makes_the_page_fetch_the_rest_book()
+    {
+        await fixture.FundAsync("gap-maker", kwh: "100");
+        var gate = new SocketGate();
+        await using var session = await fixture.OpenAsync(null, "GAP-USD", page => page.RouteWebSocketAsync(WsPath(), gate.Route));
+        var page = session.Page;
+        await fixture.PlaceAsync("gap-maker", "GAP-USD", "sell", "0.6100", "1");
+        await Expect(session.Level("asks", "0.6100")).ToBeVisibleAsync();
+
+        // The update of the next order never reaches the page, so the one after it skips a sequence number.
+        gate.SwallowBookUpdates(1);
+        await fixture.PlaceAsync("gap-maker", "GAP-USD", "sell", "0.6200", "2");
+        await Eventually.Until(() => Task.FromResult(gate.Swallowed == 1), TimeSpan.FromSeconds(10), "the book update to be swallowed");
+        await Expect(session.Level("asks", "0.6200")).ToHaveCountAsync(0);
+
+        var resync = await page.RunAndWaitForRequestAsync(
+            () => fixture.PlaceAsync("gap-maker", "GAP-USD", "sell", "0.6300", "3"),
+            request => request.Url.Contains("/api/v1/markets/GAP-USD/book", StringComparison.Ordinal));
+        var rest = await fixture.GetAsync("gap-maker", "/api/v1/markets/GAP-USD/book?depth=10");
+
+        Assert.Contains("depth=10", resync.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#book")).ToHaveAttributeAsync("data-state", "live");
+        await Expect(session.Level("asks", "0.6200")).ToContainTextAsync("2.000");
+        await Expect(session.Level("asks", "0.6300")).ToContainTextAsync("3.000");
+        await Expect(page.Locator("#book-sequence")).ToHaveTextAsync($"#{rest.GetProperty("sequence").GetInt64()}");
+        Assert.Equal(1, gate.Connections);
         Assert.Empty(session.Errors);
     }
 
