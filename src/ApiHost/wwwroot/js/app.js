@@ -22,6 +22,7 @@ const state = {
   markets: [],
   market: null,
   user: null,
+  connection: "connecting",
   book: new BookState(),
   resyncing: false,
   trades: [],
@@ -51,6 +52,7 @@ const live = new LiveConnection({
   onState: (connection, detail) => {
     const node = $("connection");
     node.dataset.state = connection;
+    state.connection = connection;
     const text = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", stopped: "Offline" }[connection];
     setText("connection-text", detail ? `${text} (${detail})` : text);
     if (connection !== "live") {
@@ -85,7 +87,9 @@ function renderBook() {
     // A book the page knows may be stale is never shown: not in the ladder, not in the depth chart, not in the ticker.
     setText("book-stale", state.book.status === BookStatus.resyncing
       ? "Resyncing the order book…"
-      : "Disconnected: reconnecting. The order book is hidden until it is resynced.");
+      : state.connection === "connecting"
+        ? "Connecting…"
+        : "Disconnected: reconnecting. The order book is hidden until it is resynced.");
     $("asks").replaceChildren();
     $("bids").replaceChildren();
     setText("book-sequence", "");

@@ -88,6 +88,8 @@ export class DepthChart {
     });
     this.bids = this.chart.addSeries(AreaSeries, area(colors.up));
     this.asks = this.chart.addSeries(AreaSeries, area(colors.down));
+    // The whole book always fits: after a resize (a phone turned, a window narrowed) as after every update.
+    this.chart.timeScale().subscribeSizeChange(() => this.chart.timeScale().fitContent());
   }
 
   setMarket(market) {
