@@ -76,6 +76,47 @@ public sealed partial class MarketViewTests(TradingPageFixture fixture)
     }
 
     [Fact]
+    public async Task With_the_candles_route_the_chart_starts_from_its_candles_and_live_trades_extend_it()
+    {
+        await fixture.FundAsync("candle-seller", kwh: "10");
+        await fixture.FundAsync("candle-buyer", usd: "10");
+        // API.md's candles, as the read model will serve them: two earlier minutes, oldest first.
+        var minute = DateTimeOffset.UtcNow.AddMinutes(-3);
+        minute = new DateTimeOffset(minute.Year, minute.Month, minute.Day, minute.Hour, minute.Minute, 0, TimeSpan.Zero);
+        object Candle(DateTimeOffset at, string open, string close) => new
+        {
+            open_time = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            close_time = at.AddMinutes(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            open,
+            high = "0.5900",
+            low = "0.5000",
+            close,
+            volume = "7.000",
+            value = "3.8500",
+            trades = 2,
+        };
+        var candles = System.Text.Json.JsonSerializer.Serialize(new[] { Candle(minute, "0.5000", "0.5400"), Candle(minute.AddMinutes(1), "0.5400", "0.5500") });
+        var served = 0;
+        await using var session = await fixture.OpenAsync(null, "CANDLE-USD", page => page.RouteAsync(CandlesRoute(), async route =>
+        {
+            Interlocked.Increment(ref served);
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = candles });
+        }));
+        var legend = session.Page.Locator("#candle-legend");
+        await Expect(legend).ToHaveAttributeAsync("data-close", "0.55");
+        await Expect(legend).ToHaveAttributeAsync("data-time", minute.AddMinutes(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(session.Page.Locator("#candle-source")).ToContainTextAsync("from GET");
+
+        await fixture.PlaceAsync("candle-seller", "CANDLE-USD", "sell", "0.5600", "2");
+        await fixture.PlaceAsync("candle-buyer", "CANDLE-USD", "buy", "0.5600", "1.5");
+
+        await Expect(legend).ToHaveAttributeAsync("data-close", "0.56");
+        await Expect(legend).ToHaveAttributeAsync("data-volume", "1.5");
+        Assert.True(served > 0);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_dropped_websocket_reconnects_and_the_book_resyncs_from_rest_never_showing_a_stale_book()
     {
         await fixture.DepositAsync("resync-maker", "KWH", "100");
@@ -140,6 +181,9 @@ public sealed partial class MarketViewTests(TradingPageFixture fixture)
 
     private static string Minute(System.Text.Json.JsonElement placed) =>
         placed.GetProperty("trades")[0].GetProperty("executed_at").GetString()![..16];
+
+    [GeneratedRegex(@"/candles\?")]
+    private static partial Regex CandlesRoute();
 
     [GeneratedRegex(@"/ws(\?|$)")]
     private static partial Regex WsPath();

@@ -19,7 +19,7 @@ public sealed class TradingPageFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>One market per test case (same rules as the default market), so no test's orders cross another's.</summary>
-    public static readonly string[] Markets = ["ENERGY-USD", "LOAD-USD", "LADDER-USD", "TAPE-USD", "ENTRY-USD", "CANCEL-USD", "FUNDS-USD", "RESYNC-USD", "GAP-USD"];
+    public static readonly string[] Markets = ["ENERGY-USD", "LOAD-USD", "LADDER-USD", "TAPE-USD", "ENTRY-USD", "CANCEL-USD", "FUNDS-USD", "RESYNC-USD", "GAP-USD", "CANDLE-USD"];
 
     private IPlaywright? _playwright;
     private RedisModeHosts? _hosts;

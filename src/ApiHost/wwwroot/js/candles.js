@@ -39,13 +39,15 @@ export class CandleSeries {
         close: Number(row.close),
         volume: Number(row.volume),
       }));
-      // The read model behind the route may lag the market by a moment: the newest interval is rebuilt from the trades
-      // themselves when they reach back to its start, so it neither misses nor double-counts a trade.
+      // The read model behind the route may lag the market by a moment. A trade after the newest candle's interval is
+      // in no candle yet: it is added. The newest candle itself is rebuilt from the trades when they reach back past
+      // its start, so it neither misses nor double-counts one; otherwise it stands as the route gave it.
       const newest = this.candles.at(-1)?.time ?? -Infinity;
-      const reachesBack = trades.length < 1000 || this.#bucket(trades[0]) < newest;
+      const reachesBack = trades.length > 0 && this.#bucket(trades[0]) < newest;
       if (reachesBack) this.candles = this.candles.filter(c => c.time < newest);
       for (const trade of trades) {
-        if (reachesBack && this.#bucket(trade) >= newest) this.add(trade);
+        const bucket = this.#bucket(trade);
+        if (bucket > newest || (reachesBack && bucket === newest)) this.add(trade);
         else this.#seen.add(trade.trade_id);
       }
     } else {
