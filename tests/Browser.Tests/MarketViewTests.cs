@@ -42,9 +42,13 @@ public sealed partial class MarketViewTests(TradingPageFixture fixture)
         await Expect(session.Level("bids", "0.2900")).ToContainTextAsync("2.000");
         await Expect(session.Page.Locator("#spread")).ToHaveTextAsync("Spread 0.0200");
 
-        // A level is a button: it fills the order form's price (the form shows for a signed-in user only, so look at the value).
+        // A level is a button, by mouse or keyboard: it fills the order form's price (the form shows for a signed-in
+        // user only, so look at the value).
         await session.Level("bids", "0.2900").ClickAsync();
         await Expect(session.Page.Locator("#price")).ToHaveValueAsync("0.2900");
+        await session.Level("asks", "0.3100").FocusAsync();
+        await session.Page.Keyboard.PressAsync("Enter");
+        await Expect(session.Page.Locator("#price")).ToHaveValueAsync("0.3100");
         Assert.Empty(session.Errors);
     }
 

@@ -17,7 +17,7 @@ public sealed class OrderEntryTests(TradingPageFixture fixture, ITestOutputHelpe
         var page = session.Page;
 
         // API.md: a limit buy reserves price × quantity × (1 + fee rate); the hosts run the default rate, 0.01.
-        await session.PlaceLimitThroughTheFormAsync("0.5000", "10", "5.05");
+        await session.PlaceLimitThroughTheFormAsync("0.5000", "10", "5.05", byKeyboard: true);
         await Expect(page.Locator("#reservation")).ToContainTextAsync("5.05 USD");
 
         await Expect(page.Locator("#order-message")).ToContainTextAsync("open");

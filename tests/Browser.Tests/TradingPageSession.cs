@@ -31,13 +31,14 @@ public sealed class TradingPageSession : IAsyncDisposable
     public ILocator Level(string side, string price) => Page.Locator($"#{side} .level[data-price=\"{price}\"]");
 
     /// <summary>Fills the order form with a limit order, waits until it shows <paramref name="reservation"/> (the USD or
-    /// KWH amount it will reserve), and sends it.</summary>
-    public async Task PlaceLimitThroughTheFormAsync(string price, string quantity, string reservation)
+    /// KWH amount it will reserve), and sends it with the button or, <paramref name="byKeyboard"/>, with Enter.</summary>
+    public async Task PlaceLimitThroughTheFormAsync(string price, string quantity, string reservation, bool byKeyboard = false)
     {
         await Page.Locator("#price").FillAsync(price);
         await Page.Locator("#quantity").FillAsync(quantity);
         await Assertions.Expect(Page.Locator("#reservation")).ToHaveAttributeAsync("data-amount", reservation);
-        await Page.Locator("#place-order").ClickAsync();
+        if (byKeyboard) await Page.Locator("#quantity").PressAsync("Enter");
+        else await Page.Locator("#place-order").ClickAsync();
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -489,10 +489,13 @@ async function signInWith(token) {
   try {
     await api.account();
   } catch (error) {
-    session.signOut();
     $("signin-error").hidden = false;
     $("signin-error").textContent = error.status === 401 ? "That token was refused (invalid or expired)." : problemText(error);
-    return false;
+    // Only the host's verdict on the token signs out; a host that is briefly unavailable does not.
+    if (error.status === 401 || error.status === 403) {
+      session.signOut();
+      return false;
+    }
   }
   state.user = claims.sub;
   showSignedIn();
