@@ -52,6 +52,8 @@ public sealed class TradingPageFixture : IAsyncLifetime
         // The driver is Node.js from the NuGet package; it must never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
+        // Auto-waiting expectations, never sleeps; generous, since the whole test suite shares two cores in CI.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

@@ -5,6 +5,9 @@ import * as api from "./api.js";
 
 export const intervals = Object.freeze({ "1m": 60, "5m": 300, "1h": 3600 });
 
+/** Set when this host answered 404 for the candles route (a host without the read model's routes). */
+let routeMissing = false;
+
 const toSeconds = iso => Math.floor(Date.parse(iso) / 1000);
 
 export class CandleSeries {
@@ -22,12 +25,16 @@ export class CandleSeries {
     this.candles = [];
     this.#seen.clear();
     let fromRoute = null;
-    try {
-      fromRoute = await api.candles(symbol, this.interval, 500);
-      this.source = "route";
-    } catch (error) {
-      if (error.status !== 404 || error.code === "unknown_symbol") throw error;
-      this.source = "trades";
+    this.source = "trades";
+    if (!routeMissing) {
+      try {
+        fromRoute = await api.candles(symbol, this.interval, 500);
+        this.source = "route";
+      } catch (error) {
+        if (error.status !== 404 || error.code === "unknown_symbol") throw error;
+        // Asked once per page load: the browser logs every 404 it gets.
+        routeMissing = true;
+      }
     }
     const trades = (await api.marketTrades(symbol, 1000)).reverse();
     if (fromRoute) {
