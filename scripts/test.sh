@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need (redis-server and PostgreSQL, via apt-get when missing), builds, checks the code style, and
-# runs every test. The tests start their own redis-server and postgres processes on free loopback ports (postgres as an
-# unprivileged user when run as root, see tests/TestSupport/PostgresServer.cs); nothing else is used.
+# Installs what the tests need (redis-server, PostgreSQL and chromium, via apt-get when missing), builds, checks the code
+# style, and runs every test. The tests start their own redis-server and postgres processes on free loopback ports
+# (postgres as an unprivileged user when run as root, see tests/TestSupport/PostgresServer.cs) and drive chromium
+# through Playwright's bundled driver; nothing else is used and nothing is downloaded at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,18 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 fi
 POSTGRES="$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)"
 echo "==> $("$POSTGRES" --version) ($POSTGRES)"
+
+# The browser tests (tests/Browser.Tests) drive Debian's Chromium through Playwright's bundled driver; nothing is
+# downloaded at run time.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing chromium (apt-get)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+echo "==> $(/usr/bin/chromium --version 2>/dev/null)"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 CONFIGURATION="${CONFIGURATION:-Release}"
 echo "==> Building ($CONFIGURATION)"

@@ -13,6 +13,7 @@ using GridTokenX.ApiHost.RateLimiting;
 using GridTokenX.ApiHost.Realtime;
 using GridTokenX.ApiHost.Settlement;
 using GridTokenX.ApiHost.Trading;
+using GridTokenX.ApiHost.Web;
 using GridTokenX.Grains.Abstractions.Configuration;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Minting;
@@ -42,6 +43,7 @@ public static class ApiApplication
         var builder = WebApplication.CreateBuilder(args);
         QuietLoggingDefaults.AddTo(builder.Configuration);
         configure?.Invoke(builder);
+        builder.Logging.KeepQueryTokensOutOfLogs();
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -133,6 +135,7 @@ public static class ApiApplication
         app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTradingPage();
         app.UseAuthentication();
         app.UseMeterConfinement();
         app.UseGridTokenXRateLimits();

@@ -8,6 +8,7 @@ public static class StandaloneBanner
     public static void Print(TextWriter output, string baseUrl, TokenIssuer issuer, string? keyFile)
     {
         var lifetime = TimeSpan.FromHours(12);
+        var alice = issuer.Issue("alice", Roles.User, lifetime);
         output.WriteLine($"""
 
             ================================================================================
@@ -21,11 +22,13 @@ public static class StandaloneBanner
              Demo balances: {Accounts.DemoBalances.Description}.
 
             export API={baseUrl}
-            export ALICE={issuer.Issue("alice", Roles.User, lifetime)}
+            export ALICE={alice}
             export BOB={issuer.Issue("bob", Roles.User, lifetime)}
             export ADMIN={issuer.Issue("admin", Roles.Admin, lifetime)}
 
              Try:  curl -s $API/api/v1/markets
+             Trade in a browser, signed in as alice (the token is in the fragment, which never reaches a server):
+                   {baseUrl.TrimEnd('/')}/#token={alice}
              More: dotnet run --project src/ApiHost -- issue-token --user carol
             ================================================================================
 
