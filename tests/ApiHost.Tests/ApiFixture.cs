@@ -58,7 +58,7 @@ public class ApiFixture : IAsyncLifetime
             // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
             ["GridTokenX:Accounts:Faucet:Usd"] = "1000000000",
             ["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000",
-        }).AddInMemoryCollection(RateLimitSettings.Generous).AddInMemoryCollection(_extraSettings);
+        }).AddInMemoryCollection(RateLimitSettings.Generous).AddInMemoryCollection(ReadModelSettings.NewSqlite()).AddInMemoryCollection(_extraSettings);
         _app = ApiApplication.Build([], settings + (builder => ConfigureServices(builder.Services)));
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");

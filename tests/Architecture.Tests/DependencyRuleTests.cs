@@ -15,10 +15,10 @@ public sealed class DependencyRuleTests
         { "GridTokenX.Grains.Abstractions", [] },
         { "GridTokenX.Redis", [] },
         { "GridTokenX.ReadModel", ["GridTokenX.Grains.Abstractions"] },
-        { "GridTokenX.Grains", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
+        { "GridTokenX.Grains", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis", "GridTokenX.ReadModel"] },
         { "GridTokenX.Hosting", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
-        { "GridTokenX.Silo", ["GridTokenX.Grains", "GridTokenX.Hosting", "GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
-        { "GridTokenX.ApiHost", ["GridTokenX.Grains.Abstractions", "GridTokenX.Redis", "GridTokenX.Hosting", "GridTokenX.Grains"] },
+        { "GridTokenX.Silo", ["GridTokenX.ReadModel", "GridTokenX.Grains", "GridTokenX.Hosting", "GridTokenX.Grains.Abstractions", "GridTokenX.Redis"] },
+        { "GridTokenX.ApiHost", ["GridTokenX.ReadModel", "GridTokenX.Grains.Abstractions", "GridTokenX.Redis", "GridTokenX.Hosting", "GridTokenX.Grains"] },
     };
 
     [Theory]

@@ -86,7 +86,11 @@ public sealed class StandaloneIssueTokenTests : IDisposable
             ["GridTokenX__Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         });
 
-    private Dictionary<string, string> Environment() => new() { ["Auth__StandaloneKeyFile"] = KeyFile };
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["Auth__StandaloneKeyFile"] = KeyFile,
+        ["GridTokenX__ReadModel__SqlitePath"] = ReadModelSettings.NewSqlitePath(),
+    };
 
     private static async Task<bool> Ready(HttpClient http)
     {

@@ -42,6 +42,7 @@ public sealed class StartupSettingsTests
             ["Auth__SigningKey"] = GoodKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["GridTokenX__ClusterId"] = "startup-" + Guid.NewGuid().ToString("N")[..8],
+            ["GridTokenX__ReadModel__SqlitePath"] = ReadModelSettings.NewSqlitePath(),
         };
         foreach (var pair in overrides.Split(';'))
         {

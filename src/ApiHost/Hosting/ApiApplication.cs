@@ -5,6 +5,7 @@ using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.CacheWarming;
 using GridTokenX.ApiHost.Dashboard;
 using GridTokenX.ApiHost.Health;
+using GridTokenX.ApiHost.History;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Locking;
 using GridTokenX.ApiHost.Markets;
@@ -23,6 +24,7 @@ using GridTokenX.Hosting.Caching;
 using GridTokenX.Hosting.Health;
 using GridTokenX.Hosting.Settings;
 using GridTokenX.Hosting.Telemetry;
+using GridTokenX.ReadModel.Configuration;
 using GridTokenX.Redis.Connection;
 using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
@@ -62,6 +64,9 @@ public static class ApiApplication
         var services = builder.Services;
         services.AddGridTokenXMarkets(builder.Configuration);
         services.AddGridTokenXMinting(builder.Configuration);
+        // Read straight from the database; in standalone mode the co-hosted silo's projectors share this registration.
+        if (!settings.UsesRedis) StandaloneReadModel.StartEmpty(builder.Configuration);
+        services.AddGridTokenXReadModel(builder.Configuration);
         services.AddGridTokenXAuth(auth, key!);
         services.AddApiAlerts(builder.Configuration);
         services.AddRealtime(builder.Configuration);
@@ -146,6 +151,7 @@ public static class ApiApplication
         app.MapGridTokenXHealth();
         app.MapGridTokenXMetrics();
         app.MapMarkets();
+        app.MapHistory();
         app.MapOrders();
         app.MapSettlements();
         app.MapRealtime();

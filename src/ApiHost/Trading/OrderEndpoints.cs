@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using GridTokenX.ApiHost.Auth;
+using GridTokenX.ApiHost.History;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.ReadModel;
 
 namespace GridTokenX.ApiHost.Trading;
 
@@ -85,11 +87,18 @@ public static class OrderEndpoints
         };
     }
 
-    private static async Task<IResult> GetOrder(string orderId, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains)
+    private static async Task<IResult> GetOrder(string orderId, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains,
+        IReadModelReader history, CancellationToken cancellationToken)
     {
         if (!TryRoute(orderId, catalog, out var spec)) return Problems.OrderNotFound();
-        var order = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetOrder(user.UserId(), orderId);
-        return order is null ? Problems.OrderNotFound() : TypedResults.Ok(new OrderEnvelope(OrderResponse.From(order, spec)));
+        var userId = user.UserId();
+        var order = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetOrder(userId, orderId);
+        if (order is not null) return TypedResults.Ok(new OrderEnvelope(OrderResponse.From(order, spec)));
+        // The market holds its recent orders; an older one is in the read model (another user's is not found either way).
+        return await HistoryEndpoints.ReadAsync(async () =>
+            await history.GetOrderAsync(orderId, cancellationToken) is { } old && old.UserId == userId
+                ? TypedResults.Ok(new OrderEnvelope(OrderResponse.From(old, spec)))
+                : Problems.OrderNotFound());
     }
 
     private static async Task<IResult> ListOrders(HttpRequest request, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains)

@@ -35,6 +35,13 @@ public interface IOrderBookGrain : IGrainWithStringKey
     [Alias("GetTradesToSettle")]
     Task<IReadOnlyList<Settlement.SettleableTrade>> GetTradesToSettle(long afterTrade, int max);
 
+    /// <summary>
+    /// The durable trades and order changes after journal sequence <paramref name="afterSequence"/> (about
+    /// <paramref name="max"/> of each at most): what the read model's projector stores, with <see cref="ReadModelChanges.UpTo"/> as its position.
+    /// </summary>
+    [Alias("GetReadModelChanges")]
+    Task<ReadModelChanges> GetReadModelChanges(long afterSequence, int max);
+
     /// <summary>What the market knows of the orders that reservations were made for (the reservation sweeper asks).</summary>
     [Alias("ResolveReservations")]
     Task<IReadOnlyList<OrderReservationState>> ResolveReservations(IReadOnlyList<string> orderIds);

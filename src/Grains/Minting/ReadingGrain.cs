@@ -1,5 +1,7 @@
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Abstractions.Minting;
+using GridTokenX.Grains.ReadModel;
+using GridTokenX.ReadModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -12,7 +14,7 @@ namespace GridTokenX.Grains.Minting;
 /// </summary>
 [GrainType("reading")]
 public sealed partial class ReadingGrain([PersistentState("reading")] IPersistentState<ReadingState> state, Minter minter,
-    ILogger<ReadingGrain> logger) : Grain, IReadingGrain
+    IReadModelWriter readModel, ILogger<ReadingGrain> logger) : Grain, IReadingGrain
 {
     public Task<Reading?> Get() => Task.FromResult(Current());
 
@@ -28,6 +30,7 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
 
         state.State.Reading = reading with { Minted = false };
         await state.WriteStateAsync();
+        await ProjectAsync(RecordedPosition);
         return RecordReadingResult.Of(RecordReadingOutcome.Created, Current());
     }
 
@@ -36,9 +39,12 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
         if (state.State.Reading is not { } reading || reading.UserId != userId) return MintResult.Of(MintOutcome.NotFound);
         if (state.State.Mint is { } known)
         {
-            if (!state.State.Published && await AnnounceAsync(known))
+            var announced = !state.State.Published && await AnnounceAsync(known);
+            var projected = !state.State.Projected && await ProjectAsync(MintedPosition);
+            if (announced || projected)
             {
-                state.State.Published = true;
+                state.State.Published |= announced;
+                state.State.Projected |= projected;
                 await state.WriteStateAsync();
             }
 
@@ -54,11 +60,17 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
             state.State.Mint = result.Mint;
             state.State.AvailableKwhAfter = attempt.AvailableKwhAfter;
             state.State.Published = await AnnounceAsync(result.Mint!);
+            state.State.Projected = await ProjectAsync(MintedPosition);
             await state.WriteStateAsync();
         }
 
         return result;
     }
+
+    // Each reading is its own read-model source: recorded at position 1, minted at 2. No ordering across readings is
+    // needed (the read model stores each reading and mint once by id), and a grain's own two steps cannot reorder.
+    private const long RecordedPosition = 1;
+    private const long MintedPosition = 2;
 
     private Reading? Current() => state.State.Reading is { } r ? r with { Minted = state.State.Mint is not null } : null;
 
@@ -85,6 +97,31 @@ public sealed partial class ReadingGrain([PersistentState("reading")] IPersisten
             return false;
         }
     }
+
+    // Best effort: the money is the truth and is already written. A mint that did not reach the read model is retried by
+    // the next mint request for the reading (which answers 409 with the mint), like the announcement.
+    private async Task<bool> ProjectAsync(long position)
+    {
+        var reading = Current()!;
+        var batch = new ReadModelBatch(ReadModelSources.Reading(reading.ReadingId), position)
+        {
+            Readings = [reading],
+            Mints = state.State.Mint is { } mint ? [mint] : [],
+        };
+        try
+        {
+            await readModel.WriteAsync(batch, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogProjectFailed(ex, reading.ReadingId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {ReadingId} was not written to the read model; the next mint request retries it")]
+    private partial void LogProjectFailed(Exception exception, string readingId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "tokens_minted for reading {ReadingId} was not published; the next mint request retries it")]
     private partial void LogPublishFailed(Exception exception, string readingId);

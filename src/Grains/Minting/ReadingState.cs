@@ -20,4 +20,8 @@ public sealed class ReadingState
     /// <summary>The owner's available KWH as the mint left it (null when this grain learnt of the mint only later).</summary>
     [Id(3)]
     public decimal? AvailableKwhAfter { get; set; }
+
+    /// <summary>Whether the mint reached the read model (a later mint request retries it if not).</summary>
+    [Id(4)]
+    public bool Projected { get; set; }
 }

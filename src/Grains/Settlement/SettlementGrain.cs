@@ -17,7 +17,7 @@ namespace GridTokenX.Grains.Settlement;
 /// pulls durable trades after its stored cursor, settles a batch under Redlock locks on every account the batch
 /// touches (taken in ordinal order, so two settlers never deadlock), writes each trade with the locks' fencing tokens
 /// in one store round trip, and only then moves the cursor. A crash anywhere repeats at most the last batch, which
-/// the store recognises by trade id. Every silo's <see cref="SettlementKeeper"/> wakes this grain every few seconds,
+/// the store recognises by trade id. Every silo's settlement <see cref="Trading.MarketKeeper"/> wakes this grain every few seconds,
 /// so it resumes within seconds on another silo when its own dies.
 /// </summary>
 [GrainType("settlement")]

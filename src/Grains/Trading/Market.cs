@@ -19,6 +19,7 @@ public sealed class Market
     private readonly Dictionary<string, List<TrackedOrder>> _ordersByUser = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string ClientOrderId), TrackedOrder> _byClientOrderId = [];
     private readonly List<TradeRecord> _trades = [];
+    private readonly MarketChangeLog _changes = new();
     private readonly Dictionary<string, List<TradeRecord>> _tradesByUser = new(StringComparer.Ordinal);
     private readonly List<Fill> _fills = [];
     private readonly List<TrackedOrder> _finalSinceCheckpoint = [];
@@ -75,14 +76,17 @@ public sealed class Market
             var trade = new TradeRecord(_trades.Count + 1, fill.Price, fill.Quantity, buy.Id, sell.Id, buy.UserId, sell.UserId,
                 fill.Maker.Side.ToContract(), c.TimestampMs);
             AddTrade(trade);
+            _changes.Trade(c.Sequence);
             var maker = _orders[fill.Maker.Id];
             maker.UpdatedAtMs = c.TimestampMs;
+            _changes.Order(c.Sequence, maker.Number);
             _restingTouched.Add(maker.Number);
             if (maker.IsFinal) _finalSinceCheckpoint.Add(maker);
         }
 
         order.ArrivalTradeCount = _fills.Count;
         AddOrder(order);
+        _changes.Order(c.Sequence, order.Number);
         if (order.IsFinal) _finalSinceCheckpoint.Add(order);
         else _restingTouched.Add(order.Number);
         NextOrderNumber = c.OrderNumber + 1;
@@ -97,6 +101,7 @@ public sealed class Market
             throw new InvalidOperationException($"Order {c.OrderNumber} is not resting; a cancel must not have been journaled.");
         var order = _orders[c.OrderNumber];
         order.UpdatedAtMs = c.TimestampMs;
+        _changes.Order(c.Sequence, order.Number);
         _finalSinceCheckpoint.Add(order);
         _restingTouched.Add(order.Number);
         Sequence = c.Sequence;
@@ -104,6 +109,9 @@ public sealed class Market
     }
 
     public TrackedOrder? Find(long number) => _orders.GetValueOrDefault(number);
+
+    /// <summary>Which trades and orders changed after a sequence: what the read model's projector asks for.</summary>
+    public MarketChangeLog Changes => _changes;
 
     /// <summary>
     /// The price of the deepest ask level a buy of <paramref name="lots"/> would reach now (the worst level when the
@@ -183,13 +191,20 @@ public sealed class Market
             if (trade.Number != market._trades.Count + 1)
                 throw new InvalidOperationException($"History of {spec.Symbol} skips from trade {market._trades.Count} to {trade.Number}.");
             market.AddTrade(trade);
+            // A restored market no longer knows the sequence of each older change, only that it happened by the
+            // checkpoint: anyone asking from before it gets all of them (the read model stores each once).
+            market._changes.Trade(state.Sequence);
         }
 
         if (market._trades.Count != state.TradeCount)
             throw new InvalidOperationException($"Checkpoint expects {state.TradeCount} trades, history holds {market._trades.Count}.");
 
         foreach (var record in history.SelectMany(h => h.FinalOrders).Concat(resting).OrderBy(r => r.Number))
+        {
             market.AddOrder(record.ToTrackedOrder());
+            market._changes.Order(state.Sequence, record.Number);
+        }
+
         // Within a price level, time priority is arrival order, which is order-number order.
         foreach (var record in resting.OrderBy(r => r.Number)) market._engine.Restore(market._orders[record.Number].Engine);
         market._tradesAtCheckpoint = market._trades.Count;

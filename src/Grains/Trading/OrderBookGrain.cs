@@ -284,6 +284,19 @@ public sealed partial class OrderBookGrain(
         return list;
     }
 
+    public async Task<ReadModelChanges> GetReadModelChanges(long afterSequence, int max)
+    {
+        _writer.ThrowIfBroken();
+        var slice = _market.Changes.After(afterSequence, _market.Sequence, Math.Clamp(max, 1, MaxQueryLimit));
+        var trades = _market.Trades;
+        var list = new Trade[slice.TradeCount];
+        for (var i = 0; i < list.Length; i++) list[i] = _market.ToTrade(trades[(int)(slice.FirstTradeNumber - 1) + i]);
+        var orders = slice.OrderNumbers.Select(n => _market.ToOrder(_market.Find(n)!)).ToList();
+        // Only what is in the journal may reach the read model: it must never hold a trade the market could lose.
+        await _writer.WhenDurableAsync(_market.Sequence);
+        return new ReadModelChanges(slice.UpTo, list, orders);
+    }
+
     public async Task<IReadOnlyList<OrderReservationState>> ResolveReservations(IReadOnlyList<string> orderIds)
     {
         _writer.ThrowIfBroken();

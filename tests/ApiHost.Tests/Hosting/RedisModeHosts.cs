@@ -48,6 +48,8 @@ public sealed class RedisModeHosts : IAsyncDisposable
             // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
             ["GridTokenX:Accounts:Faucet:Usd"] = "1000000000",
             ["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000",
+            // One file for the silo and every API host: they run on one machine, as SQLite requires.
+            [ReadModelSettings.SqlitePathKey] = ReadModelSettings.NewSqlitePath(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) common[key] = value;
         common = new Dictionary<string, string?>(common)

@@ -89,6 +89,9 @@ public class ClusterFixture : IAsyncLifetime
         if (_redis is not null) await _redis.DisposeAsync();
     }
 
+    /// <summary>The cluster's read-model SQLite file.</summary>
+    public string ReadModelPath { get; } = ReadModelSettings.NewSqlitePath();
+
     /// <summary>Settings every process of this cluster shares.</summary>
     public Dictionary<string, string> CommonEnvironment() => new Dictionary<string, string>
     {
@@ -97,6 +100,8 @@ public class ClusterFixture : IAsyncLifetime
         ["Auth__SigningKey"] = SigningKey,
         ["GridTokenX__Trading__SnapshotEvery"] = SnapshotEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DOTNET_gcServer"] = "0",
+        // Every process of this cluster runs on this machine, so they may share one SQLite read model.
+        ["GridTokenX__ReadModel__SqlitePath"] = ReadModelPath,
         // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
         ["GridTokenX__Accounts__Faucet__Usd"] = "1000000000",
         ["GridTokenX__Accounts__Faucet__Kwh"] = "1000000000",

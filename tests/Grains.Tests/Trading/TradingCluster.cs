@@ -3,6 +3,7 @@ using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
+using GridTokenX.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -26,6 +27,7 @@ public static class TradingCluster
         // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
         builder.Properties["GridTokenX:Accounts:Faucet:Usd"] = "1000000000";
         builder.Properties["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000";
+        builder.Properties[ReadModelSettings.SqlitePathKey] = ReadModelSettings.NewSqlitePath();
         streams |= eventsRedis is not null;
         if (eventsRedis is not null) builder.Properties[EventsRedisKey] = eventsRedis;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
