@@ -25,6 +25,7 @@ const state = {
   connection: "connecting",
   book: new BookState(),
   resyncing: false,
+  resyncAgain: false,
   trades: [],
   ticker: null,
   interval: "1m",
@@ -100,20 +101,29 @@ function renderBook() {
 }
 
 async function resyncBook() {
-  if (state.resyncing) return;
+  // One fetch at a time; a resync asked for while one is on its way (a reconnect, another market, another gap) makes
+  // it start over once it returns, so a snapshot taken before that request is never the last word.
+  if (state.resyncing) {
+    state.resyncAgain = true;
+    return;
+  }
   state.resyncing = true;
-  const symbol = state.market.symbol;
   try {
-    while (state.book.status === BookStatus.resyncing && symbol === state.market.symbol) {
-      try {
-        const snapshot = await api.book(symbol, bookDepth);
-        if (symbol === state.market.symbol && state.book.adoptSnapshot(snapshot)) renderBook();
-        return;
-      } catch (error) {
-        setText("book-stale", `Resyncing the order book… (${error.title}; retrying)`);
-        await new Promise(resolve => setTimeout(resolve, 1000));
+    do {
+      state.resyncAgain = false;
+      const symbol = state.market.symbol;
+      while (state.book.status === BookStatus.resyncing && symbol === state.market.symbol && !state.resyncAgain) {
+        try {
+          const snapshot = await api.book(symbol, bookDepth);
+          if (state.resyncAgain) break;
+          if (symbol === state.market.symbol && state.book.adoptSnapshot(snapshot)) renderBook();
+          break;
+        } catch (error) {
+          setText("book-stale", `Resyncing the order book… (${error.title}; retrying)`);
+          await new Promise(resolve => setTimeout(resolve, 1000));
+        }
       }
-    }
+    } while (state.resyncAgain || state.book.status === BookStatus.resyncing);
   } finally {
     state.resyncing = false;
   }
