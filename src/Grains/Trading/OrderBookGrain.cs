@@ -208,6 +208,11 @@ public sealed partial class OrderBookGrain(
             else
             {
                 await turn.Before;
+                // Only a market buy that found no asks on arrival reserves nothing (it is priced at 0, which the engine
+                // reads as "any price"). If asks arrived while earlier orders went first, it would now trade with nothing
+                // reserved, and its trades could never settle: give it up instead; a retry is priced and funded.
+                if (command.Type == OrderType.Market && command.Side == OrderSide.Buy && _market.AskPriceReachedBy(quantityLots) is not null)
+                    throw new MarketUnavailableException($"Market {spec.Symbol} changed while the order waited its turn; nothing was placed. Retry shortly.");
             }
 
             _writer.ThrowIfBroken();
