@@ -23,7 +23,7 @@ public static class ReadModelServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReadModelOptions>, ReadModelOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => ReadModelDatabase.Create(sp.GetRequiredService<IOptions<ReadModelOptions>>().Value));
+        services.AddSingleton(sp => ReadModelDatabase.Create(sp.GetRequiredService<IOptions<ReadModelOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadModelWriter, ReadModelWriter>();
         services.AddSingleton<IReadModelReader, ReadModelReader>();
         services.AddHostedService<ReadModelSchemaService>();

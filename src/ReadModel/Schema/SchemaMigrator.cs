@@ -7,8 +7,9 @@ namespace GridTokenX.ReadModel.Schema;
 /// lock on PostgreSQL, the write lock on SQLite), reads <c>rm_schema_version</c> and applies the missing steps in
 /// version order, each with its version row. Running it again, or in two processes at once, applies nothing twice.
 /// </summary>
-public sealed class SchemaMigrator(SqlDialect dialect, IReadOnlyList<Migration>? migrations = null)
+public sealed class SchemaMigrator(SqlDialect dialect, IReadOnlyList<Migration>? migrations = null, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly IReadOnlyList<Migration> _migrations = Ordered(migrations ?? Migrations.All);
 
     /// <returns>The versions this call applied (empty when the schema was current).</returns>
@@ -34,7 +35,7 @@ public sealed class SchemaMigrator(SqlDialect dialect, IReadOnlyList<Migration>?
             foreach (var statement in migration.Statements(dialect))
                 await connection.Command(transaction, statement).ExecuteAsync(cancellationToken);
             await connection.Command(transaction, "INSERT INTO rm_schema_version (version, description, applied_at) VALUES (@v, @d, @t)")
-                .With("@v", (long)migration.Version).With("@d", migration.Description).With("@t", DateTimeOffset.UtcNow.UtcTicks)
+                .With("@v", (long)migration.Version).With("@d", migration.Description).With("@t", _time.GetUtcNow().UtcTicks)
                 .ExecuteAsync(cancellationToken);
             applied.Add(migration.Version);
         }
