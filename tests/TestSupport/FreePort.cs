@@ -11,17 +11,13 @@ namespace GridTokenX.TestSupport;
 /// Taken below the kernel's ephemeral range: a port the OS hands out for "port 0" comes from that range, and between
 /// this check and the process binding it the OS may give the same port to an outgoing connection as its source port
 /// (every test opens many Redis connections), and the process then fails with "address already in use". Below the
-/// range no outgoing connection ever gets it. Ports handed out by this process are not handed out twice, nor by another
-/// test process for <see cref="ClaimLife"/>: test assemblies run in parallel, and two of them picking the same free
-/// port before either's server bound it made a silo fail to start. A claim is a file created exclusively.
+/// range no outgoing connection ever gets it. Ports handed out by this process are not handed out twice.
 /// </remarks>
 public static class FreePort
 {
     private const int Floor = 20_000;
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Gate = new();
-    private static readonly TimeSpan ClaimLife = TimeSpan.FromMinutes(30);
-    private static readonly string Claims = Path.Combine(Path.GetTempPath(), "gridtokenx-test-ports");
 
     public static int Next()
     {
@@ -33,7 +29,7 @@ public static class FreePort
                 var port = Random.Shared.Next(Floor, ceiling + 1);
                 lock (Gate)
                 {
-                    if (Given.Contains(port) || !CanListen(port) || !Claim(port)) continue;
+                    if (Given.Contains(port) || !CanListen(port)) continue;
                     Given.Add(port);
                     return port;
                 }
@@ -58,30 +54,13 @@ public static class FreePort
             lock (Gate)
             {
                 var ports = Enumerable.Range(first, count).ToList();
-                if (ports.Any(p => Given.Contains(p) || !CanListen(p)) || !ports.All(Claim)) continue;
+                if (ports.Any(p => Given.Contains(p) || !CanListen(p))) continue;
                 Given.UnionWith(ports);
                 return first;
             }
         }
 
         throw new InvalidOperationException($"No {count} consecutive free ports between {Floor} and the ephemeral range.");
-    }
-
-    /// <summary>Claims <paramref name="port"/> for this process unless another test process claimed it recently.</summary>
-    private static bool Claim(int port)
-    {
-        Directory.CreateDirectory(Claims);
-        var file = Path.Combine(Claims, port.ToString(CultureInfo.InvariantCulture));
-        try
-        {
-            if (File.Exists(file) && DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > ClaimLife) File.Delete(file);
-            using (new FileStream(file, FileMode.CreateNew, FileAccess.Write)) { }
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private static bool CanListen(int port)
