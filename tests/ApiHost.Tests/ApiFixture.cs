@@ -77,7 +77,10 @@ public class ApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is null) return;
+        // Disposing a host does not stop it: stop first, so the silo and the server shut down as they would in production.
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     public string Token(string user, string role = Roles.User) =>

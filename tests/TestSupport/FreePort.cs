@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace GridTokenX.TestSupport;
 
@@ -8,31 +9,39 @@ namespace GridTokenX.TestSupport;
 /// A loopback port nobody listens on right now, for a process a test is about to start.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Taken below the kernel's ephemeral range: a port the OS hands out for "port 0" comes from that range, and between
 /// this check and the process binding it the OS may give the same port to an outgoing connection as its source port
 /// (every test opens many Redis connections), and the process then fails with "address already in use". Below the
 /// range no outgoing connection ever gets it. Ports handed out by this process are not handed out twice.
+/// </para>
+/// <para>
+/// Test assemblies run in parallel processes, and a port one of them checked is free stays free until the server it
+/// is meant for binds it, so another process could check it meanwhile and hand it out too. Each test assembly
+/// therefore draws from its own slice of the range, named by its <c>PortSlice</c> property (tests/Directory.Build.props
+/// stamps it into the assembly). The range stops below 22300, where Orleans' TestCluster takes its silo ports.
+/// </para>
 /// </remarks>
 public static class FreePort
 {
-    private const int Floor = 20_000;
+    private const int Floor = 10_000;
+    private const int SliceWidth = 1_500;
+    private const int Slices = 8;
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Gate = new();
+    private static readonly Lazy<(int Low, int High)> Range = new(FindRange);
 
     public static int Next()
     {
-        var ceiling = EphemeralLow() - 1;
-        if (ceiling - Floor >= 1_000)
+        var (low, high) = Range.Value;
+        for (var attempt = 0; attempt < 200 && high > low; attempt++)
         {
-            for (var attempt = 0; attempt < 200; attempt++)
+            var port = Random.Shared.Next(low, high);
+            lock (Gate)
             {
-                var port = Random.Shared.Next(Floor, ceiling + 1);
-                lock (Gate)
-                {
-                    if (Given.Contains(port) || !CanListen(port)) continue;
-                    Given.Add(port);
-                    return port;
-                }
+                if (Given.Contains(port) || !CanListen(port)) continue;
+                Given.Add(port);
+                return port;
             }
         }
 
@@ -47,10 +56,10 @@ public static class FreePort
     /// </summary>
     public static int Block(int count)
     {
-        var ceiling = EphemeralLow() - count;
-        for (var attempt = 0; attempt < 200 && ceiling - Floor >= 1_000; attempt++)
+        var (low, high) = Range.Value;
+        for (var attempt = 0; attempt < 200 && high - count > low; attempt++)
         {
-            var first = Random.Shared.Next(Floor, ceiling);
+            var first = Random.Shared.Next(low, high - count + 1);
             lock (Gate)
             {
                 var ports = Enumerable.Range(first, count).ToList();
@@ -60,7 +69,22 @@ public static class FreePort
             }
         }
 
-        throw new InvalidOperationException($"No {count} consecutive free ports between {Floor} and the ephemeral range.");
+        throw new InvalidOperationException($"No {count} consecutive free ports between {low} and {high}.");
+    }
+
+    /// <summary>This process's ports: its assembly's slice, else the whole range, and never into the ephemeral range.</summary>
+    private static (int Low, int High) FindRange()
+    {
+        var ephemeral = EphemeralLow();
+        var ceiling = ephemeral > Floor ? Math.Min(ephemeral, Floor + Slices * SliceWidth) : Floor + Slices * SliceWidth;
+        var slice = AppDomain.CurrentDomain.GetAssemblies()
+            .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
+            .Where(m => m.Key == "GridTokenX.PortSlice")
+            .Select(m => int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .FirstOrDefault(n => n is >= 0 and < Slices, -1);
+        if (slice < 0) return (Floor, ceiling);
+        var low = Floor + slice * SliceWidth;
+        return (low, Math.Min(ceiling, low + SliceWidth));
     }
 
     private static bool CanListen(int port)

@@ -115,7 +115,15 @@ public sealed class RedisModeHosts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var api in _apis) await api.DisposeAsync();
+        // Stopped before disposed: disposing a host does not stop it, and an Orleans client disposed without closing
+        // stays subscribed to streams, so the silo keeps delivering to it; a delivery racing the disposal throws on a
+        // thread-pool thread inside Orleans and takes the whole test process down.
+        foreach (var api in _apis)
+        {
+            await api.StopAsync();
+            await api.DisposeAsync();
+        }
+
         await StopSiloAsync();
         _silo.Dispose();
         await Redis.DisposeAsync();
