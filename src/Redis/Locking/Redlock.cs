@@ -13,6 +13,7 @@ public sealed class Redlock : IDistributedLock
 {
     private static readonly string ReleaseScript = LuaScripts.Load(typeof(Redlock), "lock-release.lua");
     private static readonly string ExtendScript = LuaScripts.Load(typeof(Redlock), "lock-extend.lua");
+    private static readonly string AcquireSingleScript = LuaScripts.Load(typeof(Redlock), "lock-acquire-single.lua");
 
     private readonly IReadOnlyList<LockNode> _nodes;
     private readonly RedlockOptions _options;
@@ -88,11 +89,24 @@ public sealed class Redlock : IDistributedLock
         var value = LockValue.NewId(_options.Holder, _time.GetUtcNow());
         var key = (RedisKey)LockKeys.Lock(resource);
         var started = _time.GetTimestamp();
-        var taken = await Task.WhenAll(_nodes.Select(n => SetAsync(n, key, value, cancellationToken)));
+        bool?[] taken;
+        long? minted = null;
+        if (_nodes.Count == 1)
+        {
+            // One node: the lock and its token in one script (lock-acquire-single.lua says why that is safe there only).
+            var (held, token) = await AcquireSingleAsync(_nodes[0], resource, key, value, cancellationToken);
+            taken = [held];
+            minted = token;
+        }
+        else
+        {
+            taken = await Task.WhenAll(_nodes.Select(n => SetAsync(n, key, value, cancellationToken)));
+        }
+
         if (taken.Any(t => t == false)) Metrics.Contended();
         if (taken.Count(t => t == true) >= Quorum)
         {
-            var token = await _fences.NextAsync(resource, value, cancellationToken);
+            var token = minted ?? await _fences.NextAsync(resource, value, cancellationToken);
             var validity = Validity(started);
             if (token is { } fencingToken && validity > TimeSpan.Zero)
             {
@@ -158,6 +172,18 @@ public sealed class Redlock : IDistributedLock
     // True: taken; false: held by someone else; null: the node did not answer.
     private Task<bool?> SetAsync(LockNode node, RedisKey key, string value, CancellationToken cancellationToken) =>
         node.AskAsync<bool?>(async db => await db.StringSetAsync(key, value, _options.Ttl, When.NotExists), null, _options.NodeTimeout, cancellationToken);
+
+    // (true, token) taken with a token; (true, null) taken on a node not trusted yet; (false, _) held by another;
+    // (null, _) the node did not answer.
+    private Task<(bool? Taken, long? Token)> AcquireSingleAsync(LockNode node, string resource, RedisKey key, string value,
+        CancellationToken cancellationToken) =>
+        node.AskAsync<(bool?, long?)>(async db =>
+        {
+            RedisKey[] keys = [key, LockKeys.NodeSentinel, LockKeys.Fence(resource)];
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(AcquireSingleScript, keys, [value, (long)_options.Ttl.TotalMilliseconds]))!;
+            var token = (string?)result[1];
+            return ((long)result[0] == 1, string.IsNullOrEmpty(token) ? null : long.Parse(token, System.Globalization.CultureInfo.InvariantCulture));
+        }, (null, null), _options.NodeTimeout, cancellationToken);
 
     private Task<bool> EvalAsync(LockNode node, string script, RedisKey key, RedisValue[] args) =>
         node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(script, [key], args) == 1, false, _options.NodeTimeout);
