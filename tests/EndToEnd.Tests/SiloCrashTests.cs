@@ -138,10 +138,54 @@ public sealed class SiloCrashTests(ClusterFixture cluster, ITestOutputHelper out
             output.WriteLine($"{recorder.Host}: {recorder.Events.Count} events, all matching REST");
         }
 
+        await AssertReadModelHoldsEachTradeOnceAsync(users, everyOrder);
+
         // Evidence of the recovery path when it was needed (Orleans drops a client's subscription when its gateway dies).
         foreach (var line in cluster.Diagnostics(5000).Split(Environment.NewLine).Where(l => l.Contains("subscription to stream", StringComparison.Ordinal)))
             output.WriteLine(line.Trim());
     });
+
+    /// <summary>
+    /// The read model was written by projectors on the silos that were SIGKILLed: once it has caught up, it holds every
+    /// trade of the market exactly once (numbers 1..n without a gap), its running totals and one-minute candles equal
+    /// an aggregation of those trades done here, every acknowledged fill is there as the API reported it, and every
+    /// final order with its final status.
+    /// </summary>
+    private async Task AssertReadModelHoldsEachTradeOnceAsync(List<SimulatedUser> users, List<OrderDto> everyOrder)
+    {
+        var newest = (await cluster.Api.ReadAsync<List<TradeDto>>($"/api/v1/markets/{ClusterFixture.Symbol}/trades?limit=1")).Single();
+        // Trade ids are "{symbol}.T{n}" (API.md): n is the market's trade count at that trade.
+        var last = long.Parse(newest.TradeId[(newest.TradeId.LastIndexOf(".T", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture);
+        var audit = new ReadModelAudit(cluster.ReadModelPath);
+        var trades = await Eventually.Until(() => Task.FromResult(audit.Trades(ClusterFixture.Symbol)), t => t.Count > 0 && t[^1].Number >= last,
+            StageTimeout, $"the read model to hold trade {last}");
+        Assert.Equal(Enumerable.Range(1, trades.Count).Select(n => (long)n), trades.Select(t => t.Number));
+
+        var totals = await Eventually.Until(() => Task.FromResult(audit.Totals(ClusterFixture.Symbol)), t => t?.Trades >= trades.Count,
+            StageTimeout, "the market totals to count every trade");
+        Assert.Equal((trades.Count, trades.Sum(t => t.Quantity), trades.Sum(t => t.Price * t.Quantity)), totals!.Value);
+
+        var byMinute = trades.GroupBy(t => t.ExecutedAtTicks - t.ExecutedAtTicks % TimeSpan.TicksPerMinute)
+            .ToDictionary(g => g.Key, g => ((long)g.Count(), g.Sum(t => t.Quantity)));
+        var candles = await Eventually.Until(() => Task.FromResult(audit.MinuteCandles(ClusterFixture.Symbol)),
+            c => c.Values.Sum(v => v.Trades) >= trades.Count, StageTimeout, "the candles to count every trade");
+        Assert.Equal(byMinute.OrderBy(p => p.Key), candles.OrderBy(p => p.Key).Select(p => KeyValuePair.Create(p.Key, (p.Value.Trades, p.Value.Volume))));
+
+        var stored = trades.ToDictionary(t => t.TradeId, StringComparer.Ordinal);
+        foreach (var fill in users.SelectMany(u => u.Acked).SelectMany(a => a.Trades))
+        {
+            Assert.True(stored.TryGetValue(fill.TradeId, out var row), $"The read model lacks {fill.TradeId}");
+            Assert.Equal((Parse(fill.Price), Parse(fill.Quantity), fill.BuyerId, fill.SellerId), (row.Price, row.Quantity, row.BuyerId, row.SellerId));
+        }
+
+        var final = everyOrder.Where(o => !o.IsOpen).ToList();
+        var orders = await Eventually.Until(() => Task.FromResult(audit.Orders(ClusterFixture.Symbol)),
+            o => final.All(f => o.TryGetValue(f.OrderId, out var row) && row.Status == f.Status), StageTimeout, "the read model to hold every final order");
+        Assert.All(final, f => Assert.Equal(Parse(f.FilledQuantity), orders[f.OrderId].Filled));
+        output.WriteLine($"read model: {trades.Count} trades, {candles.Count} one-minute candles, {final.Count} final orders of these users, all as reported");
+
+        static decimal Parse(string value) => decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     [Fact]
     public Task A_placement_retried_after_a_crash_is_not_duplicated() => cluster.Guard(async () =>
