@@ -5,6 +5,8 @@ using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Trading;
 using GridTokenX.ReadModel;
 using GridTokenX.ReadModel.Model;
+using GridTokenX.ReadModel.Views;
+using GridTokenX.Redis.Caching;
 
 namespace GridTokenX.ApiHost.History;
 
@@ -16,6 +18,12 @@ public static class HistoryEndpoints
 {
     public const int MaxCandles = 1000;
     public const int DefaultCandles = 500;
+
+    /// <summary>
+    /// How long a stats or profile view this host produced itself (a miss) is served from the cache: within the 5 s
+    /// staleness bound. What keeps the views people read most warm is the warmers' interval, not this (docs/cache.md).
+    /// </summary>
+    public static readonly TimeSpan CachedFor = TimeSpan.FromSeconds(2);
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
@@ -55,12 +63,12 @@ public static class HistoryEndpoints
         });
     }
 
-    private static async Task<IResult> GetStats(string symbol, MarketCatalog catalog, IReadModelReader reader, TimeProvider time,
+    private static async Task<IResult> GetStats(string symbol, MarketCatalog catalog, IReadModelReader reader, IReadCache cache, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
-        return await ReadAsync(async () =>
-            TypedResults.Ok(MarketStatsResponse.From(await reader.GetMarketStatsAsync(spec.Symbol, time.GetUtcNow(), cancellationToken), spec)));
+        return await ReadAsync(async () => Json(await cache.GetOrAddAsync(CacheKeys.Stats(spec.Symbol), async ct =>
+            ReadModelViewJson.MarketStats(await reader.GetMarketStatsAsync(spec.Symbol, time.GetUtcNow(), ct), spec), CachedFor, cancellationToken)));
     }
 
     private static async Task<IResult> GetToken(string asset, IReadModelReader reader, TimeProvider time, CancellationToken cancellationToken)
@@ -70,8 +78,16 @@ public static class HistoryEndpoints
         return await ReadAsync(async () => TypedResults.Ok(TokenResponse.From(await reader.GetTokenMetadataAsync(time.GetUtcNow(), cancellationToken))));
     }
 
-    private static async Task<IResult> GetProfile(ClaimsPrincipal user, IReadModelReader reader, TimeProvider time, CancellationToken cancellationToken) =>
-        await ReadAsync(async () => TypedResults.Ok(ProfileResponse.From(await reader.GetUserProfileAsync(user.UserId(), time.GetUtcNow(), cancellationToken))));
+    private static async Task<IResult> GetProfile(ClaimsPrincipal user, IReadModelReader reader, IReadCache cache, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var userId = user.UserId();
+        return await ReadAsync(async () => Json(await cache.GetOrAddAsync(CacheKeys.Profile(userId), async ct =>
+            ReadModelViewJson.Profile(await reader.GetUserProfileAsync(userId, time.GetUtcNow(), ct)), CachedFor, cancellationToken)));
+    }
+
+    // A cached view is served as the text it was stored as (the warmers write the same text: ReadModelViewJson).
+    private static IResult Json(CachedView view) => TypedResults.Text(view.Json, "application/json; charset=utf-8");
 
     /// <summary>The database not answering is a dependency down (503), never a 500.</summary>
     public static async Task<IResult> ReadAsync(Func<Task<IResult>> read)
@@ -80,9 +96,17 @@ public static class HistoryEndpoints
         {
             return await read();
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        catch (Exception ex) when (IsDatabaseDown(ex))
         {
             return Problems.Unavailable("The history database is not answering; retry shortly.");
         }
+    }
+
+    // The cache may hand a producer's failure on wrapped; what matters is whether the database is behind it.
+    private static bool IsDatabaseDown(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is DbException or TimeoutException) return true;
+        return false;
     }
 }

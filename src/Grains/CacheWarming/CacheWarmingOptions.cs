@@ -27,8 +27,9 @@ public sealed class CacheWarmingOptions
 
     /// <summary>
     /// The founding document's tasks, with intervals short enough for a 5 s staleness bound. Profiles and statistics
-    /// read the read model (database source: skipped until a database is registered); token metadata is static; market
-    /// data, order books and price history are computed from the market grains (docs/cache.md, "Default tasks").
+    /// are computed from the read model (its reader, the same query and JSON the API routes use, so a warmed key is what
+    /// the route would serve); token metadata is static; market data, order books and price history are computed from
+    /// the market grains (docs/cache.md, "Default tasks").
     /// </summary>
     public static Dictionary<string, WarmingTaskOptions> DefaultTasks() => new(StringComparer.Ordinal)
     {
@@ -60,7 +61,14 @@ public sealed class CacheWarmingOptions
             KeyPattern = "profile:{user_id}",
             TtlSeconds = 1800,
             BatchSize = 500,
-            Source = new() { Kind = "database", Query = "SELECT * FROM user_profiles ORDER BY last_active_at DESC LIMIT 1000" },
+            // Start-up as the founding document has it, then kept within the staleness bound like the other views.
+            Interval = TimeSpan.FromSeconds(2),
+            Source = new()
+            {
+                Kind = "computed",
+                Function = Sources.UserProfilesFunction.FunctionName,
+                Parameters = new(StringComparer.Ordinal) { ["users"] = "200", ["trades"] = "1000" },
+            },
         },
         ["trading_statistics"] = new()
         {
@@ -70,7 +78,7 @@ public sealed class CacheWarmingOptions
             TtlSeconds = 3600,
             Interval = TimeSpan.FromSeconds(2),
             DependsOn = ["market_data"],
-            Source = new() { Kind = "database", Query = "SELECT * FROM market_stats" },
+            Source = new() { Kind = "computed", Function = Sources.MarketStatsFunction.FunctionName },
         },
         ["price_history"] = new()
         {

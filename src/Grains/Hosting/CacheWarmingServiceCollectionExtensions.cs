@@ -27,6 +27,8 @@ public static class CacheWarmingServiceCollectionExtensions
         services.AddSingleton<IComputedWarmingFunction, MarketTickersFunction>();
         services.AddSingleton<IComputedWarmingFunction, MarketBooksFunction>();
         services.AddSingleton<IComputedWarmingFunction, PriceHistoryFunction>();
+        services.AddSingleton<IComputedWarmingFunction, MarketStatsFunction>();
+        services.AddSingleton<IComputedWarmingFunction, UserProfilesFunction>();
         services.TryAddSingleton<ComputedFunctions>();
         services.AddSingleton<IWarmingSource, DatabaseWarmingSource>();
         services.AddSingleton<IWarmingSource, HttpWarmingSource>();

@@ -12,8 +12,6 @@ namespace GridTokenX.Grains.Trading;
 /// </summary>
 public sealed class Market
 {
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-
     private readonly MatchingEngine _engine;
     private readonly Dictionary<long, TrackedOrder> _orders = [];
     private readonly Dictionary<string, List<TrackedOrder>> _ordersByUser = new(StringComparer.Ordinal);
@@ -24,8 +22,8 @@ public sealed class Market
     private readonly List<Fill> _fills = [];
     private readonly List<TrackedOrder> _finalSinceCheckpoint = [];
     private readonly HashSet<long> _restingTouched = [];
+    private readonly RollingDayStats _day = new();
     private int _tradesAtCheckpoint;
-    private int _dayWindowStart;
     private int _historySegments;
 
     public Market(MarketSpec spec)
@@ -138,15 +136,8 @@ public sealed class Market
     /// <summary>Fills <paramref name="into"/> with up to <paramref name="depth"/> levels of one side, best first.</summary>
     public void GetDepth(Side side, int depth, List<PriceLevelView> into) => _engine.GetDepth(side, depth, into);
 
-    /// <summary>Index of the first trade inside the 24 hours before <paramref name="now"/>.</summary>
-    // Trades are in time order and the clocks that ask only move forward (command timestamps never go back, and the
-    // API reads the wall clock, which is never behind them), so the index only ever advances: O(1) amortised.
-    public int FirstTradeOfDay(DateTimeOffset now)
-    {
-        var from = (now - Day).ToUnixTimeMilliseconds();
-        while (_dayWindowStart < _trades.Count && _trades[_dayWindowStart].TimestampMs < from) _dayWindowStart++;
-        return _dayWindowStart;
-    }
+    /// <summary>Volume, high, low, last and reference price of the 24 hours up to <paramref name="now"/>; O(1) amortised.</summary>
+    public DayStatistics DayStatistics(DateTimeOffset now) => _day.At(now);
 
     /// <summary>
     /// Captures a checkpoint at the current sequence: the counters, the history segment of everything that became
@@ -229,6 +220,7 @@ public sealed class Market
     private void AddTrade(TradeRecord trade)
     {
         _trades.Add(trade);
+        _day.Add(trade.TimestampMs, trade.PriceTicks, trade.QuantityLots);
         ListFor(_tradesByUser, trade.BuyerId).Add(trade);
         if (trade.SellerId != trade.BuyerId) ListFor(_tradesByUser, trade.SellerId).Add(trade);
     }

@@ -16,6 +16,12 @@ public static class CacheKeys
 
     public static string Book(string symbol) => $"book:{symbol}";
 
+    /// <summary><c>GET /api/v1/markets/{symbol}/stats</c>.</summary>
+    public static string Stats(string symbol) => $"stats:{symbol}";
+
+    /// <summary><c>GET /api/v1/account/profile</c> of one user.</summary>
+    public static string Profile(string userId) => $"profile:{userId}";
+
     /// <summary>The view a key belongs to: its first segment.</summary>
     public static string ViewOf(string key)
     {

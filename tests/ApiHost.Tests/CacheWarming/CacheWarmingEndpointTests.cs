@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Tests.Http;
+using GridTokenX.ReadModel;
 using GridTokenX.Redis.Caching;
 using GridTokenX.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,5 +90,53 @@ public sealed class CacheWarmingEndpointTests(ApiFixture api) : IClassFixture<Ap
         Assert.Equal(JsonValueKind.Number, after.GetProperty("staleness_ms").GetProperty("p99").ValueKind);
         Assert.True(after.TryGetProperty("evictions", out _));
         Assert.Equal(JsonValueKind.Number, after.GetProperty("hit_rate").ValueKind);
+    }
+
+    [Fact]
+    public async Task Statistics_and_profiles_warmed_on_demand_are_then_served_as_cache_hits()
+    {
+        using var admin = api.As("warm-admin", Roles.Admin);
+        var (sellerId, buyerId) = ("warm-seller-" + Guid.NewGuid().ToString("N"), "warm-buyer-" + Guid.NewGuid().ToString("N"));
+        using var seller = api.As(sellerId);
+        using var buyer = api.As(buyerId);
+        await Place(seller, "sell", "1.25", "2");
+        await Place(buyer, "buy", "1.25", "2");
+        var reader = api.Services.GetRequiredService<IReadModelReader>();
+        await Eventually.Until(() => reader.GetUserProfileAsync(buyerId, DateTimeOffset.UtcNow, CancellationToken.None), p => p.Trades == 1, Deadline,
+            "the projector to store the trade");
+
+        await RunAsync(admin, "trading_statistics");
+        await RunAsync(admin, "user_profiles");
+        var before = await ApiJson.ReadAsync(await admin.GetAsync("/api/v1/admin/cache"));
+        var stats = await ApiJson.AssertStatusAsync(await api.Anonymous().GetAsync("/api/v1/markets/SOLAR-USD/stats"), HttpStatusCode.OK);
+        var profile = await ApiJson.AssertStatusAsync(await buyer.GetAsync("/api/v1/account/profile"), HttpStatusCode.OK);
+        var after = await ApiJson.ReadAsync(await admin.GetAsync("/api/v1/admin/cache"));
+
+        Assert.Equal((1L, "2", "1.25"), (stats.GetProperty("trades_24h").GetInt64(), stats.Str("volume_24h"), stats.Str("high_24h")));
+        Assert.Equal((buyerId, 1L, "2"), (profile.Str("user_id"), profile.GetProperty("trades").GetInt64(), profile.Str("volume_bought")));
+        foreach (var view in new[] { "stats", "profile" })
+            Assert.Equal((1L, 0L), (Count(after, view, "hits") - Count(before, view, "hits"), Count(after, view, "misses") - Count(before, view, "misses")));
+    }
+
+    /// <summary>Runs a task through the admin route and waits for that run to succeed (not skip) with keys written.</summary>
+    private static async Task RunAsync(HttpClient admin, string task)
+    {
+        var path = $"/api/v1/admin/cache-warming/tasks/{task}/history?limit=100";
+        var earlier = (await ApiJson.ReadAsync(await admin.GetAsync(path))).EnumerateArray().Count(r => r.Str("trigger") == "admin");
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/admin/cache-warming/tasks/{task}/run", null)).StatusCode);
+        var history = await Eventually.Until(async () => await ApiJson.ReadAsync(await admin.GetAsync(path)),
+            h => h.EnumerateArray().Count(r => r.Str("trigger") == "admin") > earlier, Deadline, $"the admin run of {task}");
+        var run = history.EnumerateArray().First(r => r.Str("trigger") == "admin");
+        Assert.Equal("succeeded", run.Str("outcome"));
+        Assert.True(run.GetProperty("keys_written").GetInt32() >= 1, task);
+    }
+
+    private static long Count(JsonElement stats, string view, string field) =>
+        stats.GetProperty("by_prefix").TryGetProperty(view, out var prefix) ? prefix.GetProperty(field).GetInt64() : 0;
+
+    private static async Task Place(HttpClient client, string side, string price, string quantity)
+    {
+        var body = $$"""{"symbol":"SOLAR-USD","side":"{{side}}","type":"limit","price":"{{price}}","quantity":"{{quantity}}"}""";
+        await ApiJson.AssertStatusAsync(await client.PostAsync("/api/v1/orders", ApiFixture.Json(body)), HttpStatusCode.Created);
     }
 }

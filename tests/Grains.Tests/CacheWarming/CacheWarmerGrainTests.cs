@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GridTokenX.Grains.Abstractions.CacheWarming;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Redis.Caching;
 using GridTokenX.TestSupport;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -56,7 +57,13 @@ public sealed class CacheWarmerGrainTests
     public async Task Start_up_runs_the_start_up_tasks_and_a_database_task_without_a_database_is_skipped_not_failed()
     {
         await using var redis = await RedisServer.StartAsync();
-        var cluster = await WarmingCluster.StartAsync(redis.ConnectionString, 1);
+        var cluster = await WarmingCluster.StartAsync(redis.ConnectionString, 1, new Dictionary<string, string>
+        {
+            ["GridTokenX:CacheWarming:Tasks:custom_sql:Strategy"] = "startup",
+            ["GridTokenX:CacheWarming:Tasks:custom_sql:KeyPattern"] = "custom:{id}",
+            ["GridTokenX:CacheWarming:Tasks:custom_sql:Source:Kind"] = "database",
+            ["GridTokenX:CacheWarming:Tasks:custom_sql:Source:Query"] = "SELECT 1 AS id",
+        });
         try
         {
             var coordinator = cluster.Client.GetCacheWarmingCoordinator();
@@ -65,15 +72,69 @@ public sealed class CacheWarmerGrainTests
 
             Assert.Equal((WarmingOutcomes.Succeeded, 2, "startup"), (tasks["token_metadata"].LastRun!.Outcome, tasks["token_metadata"].LastRun!.KeysWritten,
                 tasks["token_metadata"].LastRun!.Trigger));
-            await Eventually.Until(async () => (await coordinator.ListTasks()).Single(t => t.Name == "user_profiles").LastRun is not null, Deadline, "the condition to hold");
-            var profiles = (await coordinator.ListTasks()).Single(t => t.Name == "user_profiles");
-            Assert.Equal(WarmingOutcomes.Skipped, profiles.LastRun!.Outcome);
-            Assert.Null(profiles.SuccessRate);
+            var custom = await Eventually.Until(async () => (await coordinator.ListTasks()).Single(t => t.Name == "custom_sql"), t => t.LastRun is not null,
+                Deadline, "the custom task's start-up run");
+            Assert.Equal(WarmingOutcomes.Skipped, custom.LastRun!.Outcome);
+            Assert.Null(custom.SuccessRate);
+            // The default profile task reads the read model, which every silo has: it runs, it is not skipped.
+            var profiles = await Eventually.Until(async () => (await coordinator.ListTasks()).Single(t => t.Name == "user_profiles"), t => t.LastRun is not null,
+                Deadline, "the profiles' start-up run");
+            Assert.Equal(WarmingOutcomes.Succeeded, profiles.LastRun!.Outcome);
         }
         finally
         {
             await cluster.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Statistics_and_profiles_are_warmed_from_the_read_model_under_the_keys_the_API_reads()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var cluster = await WarmingCluster.StartAsync(redis.ConnectionString, 1, new Dictionary<string, string>
+        {
+            // Only the triggers below run these two during the test.
+            ["GridTokenX:CacheWarming:Tasks:trading_statistics:Interval"] = "01:00:00",
+            ["GridTokenX:CacheWarming:Tasks:user_profiles:Interval"] = "01:00:00",
+        });
+        try
+        {
+            await using var api = new ApiSideCache(redis.ConnectionString, TimeSpan.FromSeconds(1));
+            await TradeAsync(cluster, 0.1250m);
+            await TradeAsync(cluster, 0.1300m);
+
+            // The projector stores the trades within about half a second; each trigger warms what it holds by then.
+            var stats = await Eventually.Until(async () => await WarmedAsync(cluster, api, "trading_statistics", CacheKeys.Stats("ENERGY-USD")),
+                s => s?.GetProperty("all_time").GetProperty("trades").GetInt64() == 2, Deadline, "the statistics of both trades in the cache");
+            var profile = await Eventually.Until(async () => await WarmedAsync(cluster, api, "user_profiles", CacheKeys.Profile("buyer")),
+                p => p?.GetProperty("trades").GetInt64() == 2, Deadline, "the buyer's profile with both trades in the cache");
+
+            Assert.Equal(("ENERGY-USD", 2L, "2.000", "0.1300", "0.1250"), (stats!.Value.GetProperty("symbol").GetString(), stats.Value.GetProperty("trades_24h").GetInt64(),
+                stats.Value.GetProperty("volume_24h").GetString(), stats.Value.GetProperty("high_24h").GetString(), stats.Value.GetProperty("low_24h").GetString()));
+            Assert.Equal(("buyer", "2.000"), (profile!.Value.GetProperty("user_id").GetString(), profile.Value.GetProperty("volume_bought").GetString()));
+            Assert.NotNull(await api.Cache.TryGetAsync(CacheKeys.Profile("seller")));
+            foreach (var task in new[] { "trading_statistics", "user_profiles" })
+            {
+                var runs = await cluster.Client.GetGrain<ICacheWarmerGrain>(task).GetHistory(100);
+                Assert.All(runs, r => Assert.Equal(WarmingOutcomes.Succeeded, r.Outcome));
+                Assert.Contains(runs, r => r.Trigger == "admin" && r.KeysWritten >= 1);
+            }
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs the task as the admin route does, waits for the run, and reads the key as an API host would.</summary>
+    private static async Task<JsonElement?> WarmedAsync(TestCluster cluster, ApiSideCache api, string task, string key)
+    {
+        var warmer = cluster.Client.GetGrain<ICacheWarmerGrain>(task);
+        var before = (await warmer.GetHistory(100)).Count;
+        Assert.True(await cluster.Client.GetCacheWarmingCoordinator().Trigger(task));
+        await Eventually.Until(async () => (await warmer.GetHistory(100)).Count > before, Deadline, "the triggered run");
+        var view = await api.Cache.TryGetAsync(key);
+        return view is null ? null : JsonDocument.Parse(view.Json).RootElement.Clone();
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class CacheWarmingOptionsTests
     private static readonly ComputedFunctions Functions = new(
     [
         new MarketTickersFunction(null!, null!), new MarketBooksFunction(null!, null!), new PriceHistoryFunction(null!, null!),
+        new MarketStatsFunction(null!, null!, null!), new UserProfilesFunction(null!, null!, null!),
     ]);
 
     private static CacheWarmingOptions Bind(Dictionary<string, string?> settings)
@@ -34,6 +35,9 @@ public sealed class CacheWarmingOptionsTests
         Assert.Equal((WarmingStrategy.OnDemand, 1800), (byName["price_history"].Strategy, (int)byName["price_history"].Ttl.TotalSeconds));
         Assert.Equal((WarmingPriority.High, 1800), (byName["user_profiles"].Priority, (int)byName["user_profiles"].Ttl.TotalSeconds));
         Assert.Equal(3600, (int)byName["trading_statistics"].Ttl.TotalSeconds);
+        // Both read the read model through the reader the API routes use, not SQL of their own (docs/cache.md).
+        Assert.Equal([(WarmingSourceKind.Computed, "user_profiles"), (WarmingSourceKind.Computed, "market_stats")],
+            new[] { byName["user_profiles"].Source, byName["trading_statistics"].Source }.Select(s => (s.Kind, s.Function)));
         Assert.Equal((WarmingPriority.Medium, 7200), (byName["token_metadata"].Priority, (int)byName["token_metadata"].Ttl.TotalSeconds));
         // Fresh within the 5 s staleness bound: every task that runs on its own runs at least that often, or is static.
         Assert.All(tasks.Where(t => t.Source.Kind != WarmingSourceKind.Static && t.Interval is not null), t => Assert.True(t.Interval <= TimeSpan.FromSeconds(2)));

@@ -1,5 +1,6 @@
 using GridTokenX.Grains.Hosting;
 using GridTokenX.Redis.Locking;
+using GridTokenX.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -10,7 +11,8 @@ namespace GridTokenX.Grains.Tests.CacheWarming;
 
 /// <summary>
 /// Silos wired for cache warming over a real Redis, as production wires them: Redis membership (so any silo may be killed,
-/// the first too), reminders, grain state and the read cache (memory + Redis + backplane). One market, ENERGY-USD.
+/// the first too), reminders, grain state, the read cache (memory + Redis + backplane) and a read model of its own (a fresh
+/// SQLite file, fed by the markets' projectors). One market, ENERGY-USD.
 /// </summary>
 public static class WarmingCluster
 {
@@ -29,6 +31,7 @@ public static class WarmingCluster
         builder.Properties["GridTokenX:Accounts:Faucet:Usd"] = "1000000000";
         builder.Properties["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000";
         builder.Properties["GridTokenX:CacheWarming:ReminderPeriod"] = "00:00:02";
+        builder.Properties[ReadModelSettings.SqlitePathKey] = ReadModelSettings.NewSqlitePath();
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();

@@ -113,10 +113,7 @@ public sealed class MarketTests
     [Fact]
     public void Ticker_covers_the_last_24_hours_and_measures_change_from_the_price_before_the_window()
     {
-        var m = new Market(_spec);
-        Trade(m, 1000, T0);
-        Trade(m, 1200, T0.AddHours(2));
-        Trade(m, 1100, T0.AddHours(3));
+        var m = Traded((1000, 0), (1200, 2), (1100, 3));
 
         var ticker = m.Ticker(T0.AddHours(25));
 
@@ -143,6 +140,19 @@ public sealed class MarketTests
     }
 
     [Fact]
+    public void A_restored_market_rebuilds_its_24_hours_from_the_trades_it_holds()
+    {
+        var m = Traded((1000, 0), (1200, 2), (1100, 25));
+        var checkpoint = m.TakeCheckpoint();
+        var restored = Market.Restore(_spec, [checkpoint.History], checkpoint.RestingChanged, checkpoint.State);
+
+        foreach (var hours in new[] { 25, 26, 27 })
+            Assert.Equal(m.Ticker(T0.AddHours(hours)), restored.Ticker(T0.AddHours(hours)));
+        Assert.Equal(new Ticker(_spec.Symbol, 0.1100m, null, null, 1.000m, 0.1100m, 0.1100m, -8.33m), restored.Ticker(T0.AddHours(27)));
+        Assert.Equal(m.Ticker(T0.AddHours(50)), restored.Ticker(T0.AddHours(50)));
+    }
+
+    [Fact]
     public void Commands_out_of_sequence_are_refused()
     {
         var m = new Market(_spec);
@@ -154,6 +164,13 @@ public sealed class MarketTests
     }
 
     /// <summary>Two crossing orders of opposite users: one trade of 1 kWh at <paramref name="price"/> ticks.</summary>
+    private Market Traded(params (long Price, int Hours)[] trades)
+    {
+        var m = new Market(_spec);
+        foreach (var (price, hours) in trades) Trade(m, price, T0.AddHours(hours));
+        return m;
+    }
+
     private static void Trade(Market m, long price, DateTimeOffset at)
     {
         m.Place(Place(m, "s", OrderSide.Sell, price, 1_000, at: at));
@@ -168,6 +185,7 @@ public sealed class MarketTests
         Assert.Equal(expected.Book(500, T0).Bids, actual.Book(500, T0).Bids);
         Assert.Equal(expected.Book(500, T0).Asks, actual.Book(500, T0).Asks);
         Assert.Equal(expected.RecentTrades(1000), actual.RecentTrades(1000));
+        Assert.Equal(expected.Ticker(T0), actual.Ticker(T0));
         foreach (var user in users)
         {
             Assert.Equal(expected.UserOrders(user, false, 1000), actual.UserOrders(user, false, 1000));

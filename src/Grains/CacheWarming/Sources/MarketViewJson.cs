@@ -1,8 +1,6 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.ReadModel.Views;
 
 namespace GridTokenX.Grains.CacheWarming.Sources;
 
@@ -75,7 +73,7 @@ public static class MarketViewJson
         });
     }
 
-    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset value) => ViewJson.Time(value);
 
     private static void Levels(Utf8JsonWriter json, string name, IReadOnlyList<BookLevel> levels, MarketSpec m)
     {
@@ -92,16 +90,7 @@ public static class MarketViewJson
         json.WriteEndArray();
     }
 
-    private static void Decimal(Utf8JsonWriter json, string name, decimal? value, int decimals)
-    {
-        if (value is { } v) json.WriteString(name, v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
-        else json.WriteNull(name);
-    }
+    private static void Decimal(Utf8JsonWriter json, string name, decimal? value, int decimals) => ViewJson.OnGrid(json, name, value, decimals);
 
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer)) write(json);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static string Write(Action<Utf8JsonWriter> write) => ViewJson.Write(write);
 }
