@@ -230,6 +230,7 @@ public sealed class RedisMoneyStore(IConnectionMultiplexer redis) : IMoneyStore
                 Rows(json, "fences", w.Fences, fence => [Index(fence.AccountId), fence.Resource, fence.Token.ToString(CultureInfo.InvariantCulture)]);
                 Rows(json, "resv", w.Reservations, change => [Index(change.AccountId), change.OrderId, change.Asset, MoneyFormat.Decimal(change.Delta)]);
                 Rows(json, "src", [.. w.Sources], source => [source.Key, MoneyFormat.Decimal(source.Value)]);
+                Rows(json, "tot", NetByAsset(w.Legs), net => [net.Asset, MoneyFormat.Decimal(net.Delta)]);
                 json.WriteEndObject();
             }
 
@@ -244,6 +245,21 @@ public sealed class RedisMoneyStore(IConnectionMultiplexer redis) : IMoneyStore
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // What a write changes in the total of each asset over all accounts; a transfer or a reservation nets to zero.
+    private static List<(string Asset, decimal Delta)> NetByAsset(IReadOnlyList<MoneyLeg> legs)
+    {
+        var net = new List<(string Asset, decimal Delta)>(2);
+        foreach (var leg in legs)
+        {
+            var i = net.FindIndex(n => n.Asset == leg.Asset);
+            if (i < 0) net.Add((leg.Asset, leg.AvailableDelta + leg.ReservedDelta));
+            else net[i] = (leg.Asset, net[i].Delta + leg.AvailableDelta + leg.ReservedDelta);
+        }
+
+        net.RemoveAll(n => n.Delta == 0m);
+        return net;
     }
 
     // Each item as a JSON array of account indexes (numbers) and strings: compact, and cjson decodes it in one call.

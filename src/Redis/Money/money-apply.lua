@@ -4,7 +4,8 @@
 -- KEYS[1] operations hash (id -> fingerprint and result), KEYS[2] totals hash (t:ASSET account totals, s:ASSET
 -- sources), KEYS[3] account id set, KEYS[4] reservation due sorted set, KEYS[5] reservation records hash; then per
 -- account of the payload, in its order: account hash, ledger hash, fence hash, one ledger index sorted set per asset.
--- ARGV[1] the batch as JSON (amounts are decimal strings, times unix milliseconds as strings).
+-- ARGV[1] the batch as JSON (amounts are decimal strings, times unix milliseconds as strings; per write, tot holds
+-- its non-zero net change per asset).
 -- Returns per write {status, result, failed account, failed asset, {entry id, available after, reserved after, ...}}.
 local batch = cjson.decode(ARGV[1])
 local assets = batch.assets
@@ -116,15 +117,13 @@ for _, w in ipairs(batch.writes) do
         local after = afters[n]
         redis.call('HSET', ledger, id, table.concat({leg[2], leg[3], leg[4], leg[5], after[1], after[2], w.at, leg[6]}, '|'))
         redis.call('ZADD', KEYS[index_base + asset_index[leg[2]]], id, id)
-        local delta = dec_add(leg[4], leg[5])
-        redis.call('HSET', KEYS[2], 't:' .. leg[2], dec_add(redis.call('HGET', KEYS[2], 't:' .. leg[2]) or '0', delta))
         table.insert(entries, tostring(id))
         table.insert(entries, after[1])
         table.insert(entries, after[2])
         touched[leg[1]] = true
       end
       for field, rec in pairs(records) do
-        if dec_cmp(rec.remaining, '0') == 0 then
+        if not string.find(rec.remaining, '[1-9]') then
           redis.call('HDEL', KEYS[5], field)
           redis.call('ZREM', KEYS[4], field)
         else
@@ -135,6 +134,11 @@ for _, w in ipairs(batch.writes) do
         end
       end
       for _, rc in ipairs(w.resv) do touched[rc[1]] = true end
+      -- The write's net change per asset across all accounts (summed by the caller, exactly; a transfer nets to zero
+      -- and is not sent): one update per asset instead of one per leg.
+      for _, t in ipairs(w.tot) do
+        redis.call('HSET', KEYS[2], 't:' .. t[1], dec_add(redis.call('HGET', KEYS[2], 't:' .. t[1]) or '0', t[2]))
+      end
       for _, s in ipairs(w.src) do
         redis.call('HSET', KEYS[2], 's:' .. s[1], dec_add(redis.call('HGET', KEYS[2], 's:' .. s[1]) or '0', s[2]))
       end
