@@ -15,13 +15,26 @@ public interface IReadModelReader
     /// <summary>A user's orders, newest first by (created_at desc, symbol asc ordinal, order number desc).</summary>
     Task<IReadOnlyList<Order>> GetUserOrdersAsync(string userId, OrderListStatus status, string? symbol, Page page, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="GetUserOrdersAsync"/>, cut at a position rather than an id: the page a caller merges with another
+    /// source (the markets) is cut where that source's is, even when the item at the cut is not stored here (yet).
+    /// </summary>
+    Task<IReadOnlyList<Order>> GetUserOrdersAfterAsync(string userId, OrderListStatus status, string? symbol, ListPosition? after, int limit,
+        CancellationToken cancellationToken);
+
     Task<Trade?> GetTradeAsync(string tradeId, CancellationToken cancellationToken);
 
     /// <summary>A user's fills with their role, newest first by (executed_at desc, symbol asc ordinal, trade number desc).</summary>
     Task<IReadOnlyList<UserTrade>> GetUserTradesAsync(string userId, string? symbol, Page page, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="GetUserTradesAsync"/>, cut at a position (see <see cref="GetUserOrdersAfterAsync"/>).</summary>
+    Task<IReadOnlyList<UserTrade>> GetUserTradesAfterAsync(string userId, string? symbol, ListPosition? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>A market's trades, newest first by trade number (the market's own order of execution).</summary>
     Task<IReadOnlyList<Trade>> GetMarketTradesAsync(string symbol, Page page, CancellationToken cancellationToken);
+
+    /// <summary>A market's trades numbered below <paramref name="beforeNumber"/> (null: from the newest), newest first.</summary>
+    Task<IReadOnlyList<Trade>> GetMarketTradesBelowAsync(string symbol, long? beforeNumber, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The <paramref name="limit"/> latest candles opening at or before <paramref name="end"/>, oldest first;

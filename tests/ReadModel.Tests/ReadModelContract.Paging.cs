@@ -66,6 +66,26 @@ public abstract partial class ReadModelContract
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Reader.GetMarketTradesAsync(Make.Market, Page.First(0), Ct));
     }
 
+    [Fact]
+    public async Task Cutting_at_a_position_it_does_not_hold_gives_what_follows_that_position()
+    {
+        // The caller merges with the markets: its cursor may be an order or fill the read model has not stored (yet).
+        var orders = Enumerable.Range(1, 12).Select(n => Make.Order(n, "alice", Make.T0.AddSeconds(n / 3), symbol: n % 2 == 0 ? Make.Market : Make.Other)).ToList();
+        var trades = Enumerable.Range(1, 12).Select(n => Make.Trade(n, 1m, 1m, Make.T0.AddSeconds(n / 3), symbol: Make.Market)).ToList();
+        Assert.True(await WriteAsync(Make.Batch("cut", 1, trades: trades, orders: orders)));
+
+        foreach (var cut in new[] { new ListPosition(Make.T0.AddSeconds(2), "MMM-USD", 1), new ListPosition(Make.T0.AddSeconds(2), Make.Market, 99),
+                     new ListPosition(Make.T0.AddMilliseconds(1500), Make.Other, 1) })
+        {
+            Assert.Equal(orders.Where(o => ListPosition.NewestFirst(cut, ListPosition.Of(o)) < 0).OrderBy(ListPosition.Of, Comparer<ListPosition>.Create(ListPosition.NewestFirst)).Take(4),
+                await Reader.GetUserOrdersAfterAsync("alice", OrderListStatus.All, null, cut, 4, Ct));
+            Assert.Equal(trades.Where(t => ListPosition.NewestFirst(cut, ListPosition.Of(t)) < 0).OrderBy(ListPosition.Of, Comparer<ListPosition>.Create(ListPosition.NewestFirst)).Take(4),
+                (await Reader.GetUserTradesAfterAsync("alice", null, cut, 4, Ct)).Select(t => t.Trade));
+        }
+
+        Assert.Equal([trades[7], trades[6], trades[5]], await Reader.GetMarketTradesBelowAsync(Make.Market, 9, 3, Ct));
+    }
+
     /// <summary>Follows <c>before</c> from page to page until an empty page, checking no page repeats an item.</summary>
     private static async Task<List<T>> WalkAsync<T>(Func<Page, Task<IReadOnlyList<T>>> fetch, Func<T, string> id)
     {

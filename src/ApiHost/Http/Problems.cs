@@ -27,6 +27,10 @@ public static class Problems
     public static IResult UnknownSymbol(string symbol) =>
         Create(StatusCodes.Status404NotFound, "unknown_symbol", "Unknown symbol", $"There is no market '{Truncate(symbol)}'.");
 
+    /// <summary>A well-formed <c>before=</c> that names no item of the list asked for (or another user's: the same answer).</summary>
+    public static IResult UnknownCursor(string message) =>
+        Create(StatusCodes.Status400BadRequest, "unknown_cursor", "Unknown cursor", message, new Dictionary<string, string[]> { ["before"] = [message] });
+
     public static IResult OrderNotFound() =>
         Create(StatusCodes.Status404NotFound, "order_not_found", "Order not found", "No such order exists for this user.");
 

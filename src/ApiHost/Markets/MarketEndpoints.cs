@@ -1,6 +1,8 @@
+using GridTokenX.ApiHost.History;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.ApiHost.Trading;
 using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.ReadModel;
 
 namespace GridTokenX.ApiHost.Markets;
 
@@ -22,13 +24,17 @@ public static class MarketEndpoints
             return TypedResults.Ok(BookResponse.From(book, spec));
         }).WithName("GetOrderBook").Produces<BookResponse>().ProducesProblem(404).ProducesProblem(400);
 
-        markets.MapGet("/{symbol}/trades", async (string symbol, HttpRequest request, MarketCatalog catalog, IGrainFactory grains) =>
+        markets.MapGet("/{symbol}/trades", async (string symbol, HttpRequest request, MarketCatalog catalog, IGrainFactory grains,
+            IReadModelReader history, CancellationToken cancellationToken) =>
         {
             if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
             if (!QueryParameters.TryInt(request, "limit", 100, 1, 1000, out var limit, out var problem)) return problem!;
-            var trades = await grains.GetGrain<IOrderBookGrain>(spec.Symbol).GetTrades(limit);
-            return TypedResults.Ok(trades.Select(t => TradeResponse.From(t, spec)).ToList());
-        }).WithName("GetMarketTrades").Produces<List<TradeResponse>>().ProducesProblem(404).ProducesProblem(400);
+            if (!PageCursor.TryReadTrade(request, out var before, out problem)) return problem!;
+            return await HistoryEndpoints.ReadAsync(async () =>
+                await new MarketTradePages(grains, history).ReadAsync(spec.Symbol, before, limit, cancellationToken) is { } trades
+                    ? TypedResults.Ok(trades.Select(t => TradeResponse.From(t, spec)).ToList())
+                    : Problems.UnknownCursor(MarketTradePages.UnknownCursor));
+        }).WithName("GetMarketTrades").Produces<List<TradeResponse>>().ProducesProblem(404).ProducesProblem(400).ProducesProblem(503);
 
         markets.MapGet("/{symbol}/ticker", async (string symbol, MarketCatalog catalog, IGrainFactory grains) =>
         {

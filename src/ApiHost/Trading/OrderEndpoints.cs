@@ -24,10 +24,11 @@ public static class OrderEndpoints
 
         orders.MapGet("/{orderId}", GetOrder).WithName("GetOrder").Produces<OrderEnvelope>().ProducesProblem(404).ProducesProblem(401);
 
-        orders.MapGet("/", ListOrders).WithName("ListOrders").Produces<List<OrderResponse>>().ProducesProblem(400).ProducesProblem(401);
+        orders.MapGet("/", ListOrders).WithName("ListOrders").Produces<List<OrderResponse>>().ProducesProblem(400).ProducesProblem(401)
+            .ProducesProblem(503);
 
         app.MapGet("/api/v1/trades", ListFills).WithTags("Orders").RequireAuthorization().WithName("ListMyTrades")
-            .Produces<List<UserTradeResponse>>().ProducesProblem(400).ProducesProblem(401);
+            .Produces<List<UserTradeResponse>>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(503);
         return app;
     }
 
@@ -101,46 +102,44 @@ public static class OrderEndpoints
                 : Problems.OrderNotFound());
     }
 
-    private static async Task<IResult> ListOrders(HttpRequest request, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains)
+    private static async Task<IResult> ListOrders(HttpRequest request, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains,
+        IReadModelReader history, CancellationToken cancellationToken)
     {
         if (!QueryParameters.TryOneOf(request, "status", "open", ["open", "all"], out var status, out var problem)) return problem!;
         if (!QueryParameters.TryInt(request, "limit", 100, 1, 1000, out var limit, out problem)) return problem!;
-        if (!TrySelectMarkets(request, catalog, out var markets, out problem)) return problem!;
+        if (!TrySelectSymbol(request, catalog, out var symbol, out problem)) return problem!;
+        if (!PageCursor.TryReadOrder(request, out var before, out problem)) return problem!;
 
-        var userId = user.UserId();
-        var perMarket = await Task.WhenAll(markets.Select(m => grains.GetGrain<IOrderBookGrain>(m.Symbol).GetUserOrders(userId, status == "open", limit)));
-        var merged = perMarket.SelectMany(list => list)
-            .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Symbol, StringComparer.Ordinal).ThenByDescending(o => Number(o.OrderId))
-            .Take(limit)
-            .Select(o => OrderResponse.From(o, Spec(catalog, o.Symbol)))
-            .ToList();
-        return TypedResults.Ok(merged);
+        return await HistoryEndpoints.ReadAsync(async () =>
+            await new OrderPages(grains, history, catalog).ReadAsync(user.UserId(), status == "open", symbol, before, limit, cancellationToken) is { } page
+                ? TypedResults.Ok(page.Select(o => OrderResponse.From(o, Spec(catalog, o.Symbol))).ToList())
+                : Problems.UnknownCursor(OrderPages.UnknownCursor));
     }
 
-    private static async Task<IResult> ListFills(HttpRequest request, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains)
+    private static async Task<IResult> ListFills(HttpRequest request, ClaimsPrincipal user, MarketCatalog catalog, IGrainFactory grains,
+        IReadModelReader history, CancellationToken cancellationToken)
     {
         if (!QueryParameters.TryInt(request, "limit", 100, 1, 1000, out var limit, out var problem)) return problem!;
-        if (!TrySelectMarkets(request, catalog, out var markets, out problem)) return problem!;
+        if (!TrySelectSymbol(request, catalog, out var symbol, out problem)) return problem!;
+        if (!PageCursor.TryReadTrade(request, out var before, out problem)) return problem!;
 
         var userId = user.UserId();
-        var perMarket = await Task.WhenAll(markets.Select(m => grains.GetGrain<IOrderBookGrain>(m.Symbol).GetUserTrades(userId, limit)));
-        var merged = perMarket.SelectMany(list => list)
-            .OrderByDescending(t => t.ExecutedAt).ThenBy(t => t.Symbol, StringComparer.Ordinal).ThenByDescending(t => Number(t.TradeId))
-            .Take(limit)
-            .Select(t => UserTradeResponse.From(t, Spec(catalog, t.Symbol), userId))
-            .ToList();
-        return TypedResults.Ok(merged);
+        return await HistoryEndpoints.ReadAsync(async () =>
+            await new FillPages(grains, history, catalog).ReadAsync(userId, symbol, before, limit, cancellationToken) is { } page
+                ? TypedResults.Ok(page.Select(t => UserTradeResponse.From(t, Spec(catalog, t.Symbol), userId)).ToList())
+                : Problems.UnknownCursor(FillPages.UnknownCursor));
     }
 
-    private static bool TrySelectMarkets(HttpRequest request, MarketCatalog catalog, out IReadOnlyList<MarketSpec> markets, out IResult? problem)
+    /// <summary>The <c>symbol=</c> filter: null for every market.</summary>
+    private static bool TrySelectSymbol(HttpRequest request, MarketCatalog catalog, out string? selected, out IResult? problem)
     {
-        markets = catalog.Markets;
+        selected = null;
         problem = null;
         var symbol = request.Query["symbol"];
         if (symbol.Count == 0 || (symbol.Count == 1 && string.IsNullOrEmpty(symbol[0]))) return true;
         if (symbol.Count == 1 && catalog.TryGet(symbol[0], out var spec))
         {
-            markets = [spec];
+            selected = spec.Symbol;
             return true;
         }
 
@@ -152,13 +151,6 @@ public static class OrderEndpoints
     {
         spec = null!;
         return OrderIds.TryParseOrder(orderId, out var symbol, out _) && catalog.TryGet(symbol, out spec);
-    }
-
-    private static long Number(string id)
-    {
-        var tail = id.AsSpan(id.LastIndexOf('.') + 1);
-        if (tail.Length > 0 && tail[0] == 'T') tail = tail[1..];
-        return long.TryParse(tail, out var n) ? n : 0;
     }
 
     private static MarketSpec Spec(MarketCatalog catalog, string symbol) =>

@@ -19,14 +19,33 @@ public interface IOrderBookGrain : IGrainWithStringKey
     [Alias("GetUserOrders")]
     Task<IReadOnlyList<Order>> GetUserOrders(string userId, bool openOnly, int limit);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> of the user's orders this market holds that come after <paramref name="before"/>
+    /// (null: from the newest) in the user's list order (<see cref="ListPosition"/>), newest first.
+    /// </summary>
+    [Alias("GetUserOrdersBefore")]
+    Task<IReadOnlyList<Order>> GetUserOrdersBefore(string userId, bool openOnly, ListPosition? before, int limit);
+
     [Alias("GetUserTrades")]
     Task<IReadOnlyList<Trade>> GetUserTrades(string userId, int limit);
+
+    /// <summary>The user's fills this market holds that come after <paramref name="before"/>, newest first (as <see cref="GetUserOrdersBefore"/>).</summary>
+    [Alias("GetUserTradesBefore")]
+    Task<IReadOnlyList<Trade>> GetUserTradesBefore(string userId, ListPosition? before, int limit);
+
+    /// <summary>The trade, or null when this market does not hold it (trades are public: no owner check).</summary>
+    [Alias("GetTrade")]
+    Task<Trade?> GetTrade(string tradeId);
 
     [Alias("GetBook")]
     Task<OrderBookView> GetBook(int depth);
 
     [Alias("GetTrades")]
     Task<IReadOnlyList<Trade>> GetTrades(int limit);
+
+    /// <summary>Up to <paramref name="limit"/> of the trades this market holds numbered below <paramref name="beforeNumber"/> (null: from the newest), newest first.</summary>
+    [Alias("GetTradesBefore")]
+    Task<IReadOnlyList<Trade>> GetTradesBefore(long? beforeNumber, int limit);
 
     [Alias("GetTicker")]
     Task<Ticker> GetTicker();

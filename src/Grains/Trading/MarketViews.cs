@@ -51,11 +51,21 @@ public static class MarketViews
         return result;
     }
 
-    public static IReadOnlyList<Order> UserOrders(this Market market, string userId, bool openOnly, int limit)
+    public static IReadOnlyList<Order> UserOrders(this Market market, string userId, bool openOnly, int limit) =>
+        market.UserOrders(userId, openOnly, before: null, limit);
+
+    /// <summary>
+    /// The user's orders after <paramref name="before"/> in list order, newest first. A market's orders are held in
+    /// number order and their times never run backwards (the grain's clock is monotonic per journal), so the orders
+    /// after a position are a prefix of that list and the cut is a binary search, not a scan.
+    /// </summary>
+    public static IReadOnlyList<Order> UserOrders(this Market market, string userId, bool openOnly, ListPosition? before, int limit)
     {
         var result = new List<Order>();
         var orders = market.OrdersOf(userId);
-        for (var i = orders.Count - 1; i >= 0 && result.Count < limit; i--)
+        var symbol = market.Spec.Symbol;
+        var end = before is null ? orders.Count : CountWhile(orders, o => before.IsFollowedBy(FromMs(o.CreatedAtMs), symbol, o.Number));
+        for (var i = end - 1; i >= 0 && result.Count < limit; i--)
         {
             if (openOnly && orders[i].IsFinal) continue;
             result.Add(market.ToOrder(orders[i]));
@@ -64,9 +74,34 @@ public static class MarketViews
         return result;
     }
 
-    public static IReadOnlyList<Trade> UserTrades(this Market market, string userId, int limit) => NewestFirst(market, market.TradesOf(userId), limit);
+    public static IReadOnlyList<Trade> UserTrades(this Market market, string userId, int limit) => market.UserTrades(userId, before: null, limit);
 
-    public static IReadOnlyList<Trade> RecentTrades(this Market market, int limit) => NewestFirst(market, market.Trades, limit);
+    /// <summary>The user's fills after <paramref name="before"/> in list order, newest first (trade numbers and times only grow).</summary>
+    public static IReadOnlyList<Trade> UserTrades(this Market market, string userId, ListPosition? before, int limit)
+    {
+        var trades = market.TradesOf(userId);
+        var symbol = market.Spec.Symbol;
+        var end = before is null ? trades.Count : CountWhile(trades, t => before.IsFollowedBy(FromMs(t.TimestampMs), symbol, t.Number));
+        return NewestFirst(market, trades, end, limit);
+    }
+
+    public static IReadOnlyList<Trade> RecentTrades(this Market market, int limit) => market.RecentTrades(beforeNumber: null, limit);
+
+    /// <summary>The market's trades numbered below <paramref name="beforeNumber"/>, newest first.</summary>
+    public static IReadOnlyList<Trade> RecentTrades(this Market market, long? beforeNumber, int limit)
+    {
+        var trades = market.Trades;
+        var end = beforeNumber is { } n ? CountWhile(trades, t => t.Number < n) : trades.Count;
+        return NewestFirst(market, trades, end, limit);
+    }
+
+    /// <summary>The trade numbered <paramref name="number"/>, or null when the market does not hold it.</summary>
+    public static Trade? FindTrade(this Market market, long number)
+    {
+        var trades = market.Trades;
+        var index = CountWhile(trades, t => t.Number < number);
+        return index < trades.Count && trades[index].Number == number ? market.ToTrade(trades[index]) : null;
+    }
 
     public static OrderBookView Book(this Market market, int depth, DateTimeOffset now)
     {
@@ -82,11 +117,25 @@ public static class MarketViews
         return views.ConvertAll(v => new BookLevel(market.Spec.ToPrice(v.Price), market.Spec.ToQuantity(v.Quantity), v.OrderCount));
     }
 
-    private static List<Trade> NewestFirst(Market market, IReadOnlyList<TradeRecord> trades, int limit)
+    private static List<Trade> NewestFirst(Market market, IReadOnlyList<TradeRecord> trades, int end, int limit)
     {
-        var result = new List<Trade>(Math.Min(limit, trades.Count));
-        for (var i = trades.Count - 1; i >= 0 && result.Count < limit; i--) result.Add(market.ToTrade(trades[i]));
+        var result = new List<Trade>(Math.Min(limit, end));
+        for (var i = end - 1; i >= 0 && result.Count < limit; i--) result.Add(market.ToTrade(trades[i]));
         return result;
+    }
+
+    /// <summary>How many leading items satisfy <paramref name="predicate"/>, which holds for a prefix of the list and then never again.</summary>
+    private static int CountWhile<T>(IReadOnlyList<T> items, Func<T, bool> predicate)
+    {
+        int low = 0, high = items.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (predicate(items[middle])) low = middle + 1;
+            else high = middle;
+        }
+
+        return low;
     }
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

@@ -267,12 +267,24 @@ public sealed partial class OrderBookGrain(
     public Task<IReadOnlyList<Order>> GetUserOrders(string userId, bool openOnly, int limit) =>
         ReplyWhenDurable(_market.UserOrders(userId, openOnly, Math.Clamp(limit, 1, MaxQueryLimit)));
 
+    public Task<IReadOnlyList<Order>> GetUserOrdersBefore(string userId, bool openOnly, ListPosition? before, int limit) =>
+        ReplyWhenDurable(_market.UserOrders(userId, openOnly, before, Math.Clamp(limit, 1, MaxQueryLimit)));
+
     public Task<IReadOnlyList<Trade>> GetUserTrades(string userId, int limit) =>
         ReplyWhenDurable(_market.UserTrades(userId, Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<IReadOnlyList<Trade>> GetUserTradesBefore(string userId, ListPosition? before, int limit) =>
+        ReplyWhenDurable(_market.UserTrades(userId, before, Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<Trade?> GetTrade(string tradeId) =>
+        ReplyWhenDurable(OrderIds.TryParseTrade(tradeId, out var symbol, out var number) && symbol == Symbol ? _market.FindTrade(number) : null);
 
     public Task<OrderBookView> GetBook(int depth) => ReplyWhenDurable(_market.Book(Math.Clamp(depth, 1, MaxQueryLimit), time.GetUtcNow()));
 
     public Task<IReadOnlyList<Trade>> GetTrades(int limit) => ReplyWhenDurable(_market.RecentTrades(Math.Clamp(limit, 1, MaxQueryLimit)));
+
+    public Task<IReadOnlyList<Trade>> GetTradesBefore(long? beforeNumber, int limit) =>
+        ReplyWhenDurable(_market.RecentTrades(beforeNumber, Math.Clamp(limit, 1, MaxQueryLimit)));
 
     public Task<Ticker> GetTicker() => ReplyWhenDurable(_market.Ticker(time.GetUtcNow()));
 

@@ -27,21 +27,24 @@ public sealed class ReadModelReader(ReadModelDatabase database) : IReadModelRead
     public async Task<IReadOnlyList<Order>> GetUserOrdersAsync(string userId, OrderListStatus status, string? symbol, Page page, CancellationToken cancellationToken)
     {
         page.Validate();
+        if (page.Before is null) return await GetUserOrdersAfterAsync(userId, status, symbol, null, page.Limit, cancellationToken);
+        var cursor = await PositionAsync("SELECT created_at, symbol, number FROM rm_orders WHERE order_id = @b AND user_id = @u", page.Before, userId, cancellationToken);
+        return cursor is null ? [] : await GetUserOrdersAfterAsync(userId, status, symbol, cursor, page.Limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Order>> GetUserOrdersAfterAsync(string userId, OrderListStatus status, string? symbol, ListPosition? after, int limit,
+        CancellationToken cancellationToken)
+    {
+        new Page(null, limit).Validate();
         await using var connection = await OpenAsync(cancellationToken);
-        var (command, where) = UserListCommand(connection, "o", userId, symbol, page);
+        var (command, where) = UserListCommand(connection, "o", userId, symbol, limit);
         if (status == OrderListStatus.Open)
         {
             where += " AND o.status IN (@open1, @open2)";
             command.With("@open1", OpenStatuses[0]).With("@open2", OpenStatuses[1]);
         }
 
-        if (page.Before is not null)
-        {
-            var cursor = await CursorAsync(connection, "SELECT created_at, symbol, number FROM rm_orders WHERE order_id = @b AND user_id = @u", page.Before, userId, cancellationToken);
-            if (cursor is null) return [];
-            where += " AND " + Older("o.created_at", "o.symbol", "o.number", command, cursor.Value);
-        }
-
+        if (after is not null) where += " AND " + Older("o.created_at", "o.symbol", "o.number", command, after);
         command.CommandText = $"SELECT {Rows.OrderColumns} FROM rm_orders o WHERE {where} ORDER BY o.created_at DESC, o.symbol, o.number DESC LIMIT @limit";
         return await command.QueryAsync(r => Rows.Order(r, D), cancellationToken);
     }
@@ -57,15 +60,18 @@ public sealed class ReadModelReader(ReadModelDatabase database) : IReadModelRead
     public async Task<IReadOnlyList<UserTrade>> GetUserTradesAsync(string userId, string? symbol, Page page, CancellationToken cancellationToken)
     {
         page.Validate();
-        await using var connection = await OpenAsync(cancellationToken);
-        var (command, where) = UserListCommand(connection, "ut", userId, symbol, page);
-        if (page.Before is not null)
-        {
-            var cursor = await CursorAsync(connection, "SELECT executed_at, symbol, number FROM rm_user_trades WHERE trade_id = @b AND user_id = @u", page.Before, userId, cancellationToken);
-            if (cursor is null) return [];
-            where += " AND " + Older("ut.executed_at", "ut.symbol", "ut.number", command, cursor.Value);
-        }
+        if (page.Before is null) return await GetUserTradesAfterAsync(userId, symbol, null, page.Limit, cancellationToken);
+        var cursor = await PositionAsync("SELECT executed_at, symbol, number FROM rm_user_trades WHERE trade_id = @b AND user_id = @u", page.Before, userId, cancellationToken);
+        return cursor is null ? [] : await GetUserTradesAfterAsync(userId, symbol, cursor, page.Limit, cancellationToken);
+    }
 
+    public async Task<IReadOnlyList<UserTrade>> GetUserTradesAfterAsync(string userId, string? symbol, ListPosition? after, int limit,
+        CancellationToken cancellationToken)
+    {
+        new Page(null, limit).Validate();
+        await using var connection = await OpenAsync(cancellationToken);
+        var (command, where) = UserListCommand(connection, "ut", userId, symbol, limit);
+        if (after is not null) where += " AND " + Older("ut.executed_at", "ut.symbol", "ut.number", command, after);
         command.CommandText = $"""
             SELECT {Rows.TradeColumns}, ut.role FROM rm_user_trades ut JOIN rm_trades t ON t.trade_id = ut.trade_id
             WHERE {where} ORDER BY ut.executed_at DESC, ut.symbol, ut.number DESC LIMIT @limit
@@ -76,16 +82,27 @@ public sealed class ReadModelReader(ReadModelDatabase database) : IReadModelRead
     public async Task<IReadOnlyList<Trade>> GetMarketTradesAsync(string symbol, Page page, CancellationToken cancellationToken)
     {
         page.Validate();
-        await using var connection = await OpenAsync(cancellationToken);
-        var command = connection.Command(null, "").With("@sym", symbol).With("@limit", (long)page.Limit);
-        var where = "t.symbol = @sym";
-        if (page.Before is not null)
+        if (page.Before is null) return await GetMarketTradesBelowAsync(symbol, null, page.Limit, cancellationToken);
+        long? before;
+        await using (var connection = await OpenAsync(cancellationToken))
         {
-            var before = await connection.Command(null, "SELECT number FROM rm_trades WHERE trade_id = @b AND symbol = @sym")
+            before = await connection.Command(null, "SELECT number FROM rm_trades WHERE trade_id = @b AND symbol = @sym")
                 .With("@b", page.Before).With("@sym", symbol).ScalarInt64Async(cancellationToken);
-            if (before is null) return [];
+        }
+
+        return before is null ? [] : await GetMarketTradesBelowAsync(symbol, before, page.Limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Trade>> GetMarketTradesBelowAsync(string symbol, long? beforeNumber, int limit, CancellationToken cancellationToken)
+    {
+        new Page(null, limit).Validate();
+        await using var connection = await OpenAsync(cancellationToken);
+        var command = connection.Command(null, "").With("@sym", symbol).With("@limit", (long)limit);
+        var where = "t.symbol = @sym";
+        if (beforeNumber is { } n)
+        {
             where += " AND t.number < @n";
-            command.With("@n", before.Value);
+            command.With("@n", n);
         }
 
         command.CommandText = $"SELECT {Rows.TradeColumns} FROM rm_trades t WHERE {where} ORDER BY t.number DESC LIMIT @limit";
@@ -152,9 +169,9 @@ public sealed class ReadModelReader(ReadModelDatabase database) : IReadModelRead
     }
 
     /// <summary>A list query's command with the user, optional symbol and limit bound, and its WHERE so far.</summary>
-    private static (DbCommand Command, string Where) UserListCommand(DbConnection connection, string table, string userId, string? symbol, Page page)
+    private static (DbCommand Command, string Where) UserListCommand(DbConnection connection, string table, string userId, string? symbol, int limit)
     {
-        var command = connection.Command(null, "").With("@u", userId).With("@limit", (long)page.Limit);
+        var command = connection.Command(null, "").With("@u", userId).With("@limit", (long)limit);
         if (symbol is null) return (command, $"{table}.user_id = @u");
         command.With("@sym", symbol);
         return (command, $"{table}.user_id = @u AND {table}.symbol = @sym");
@@ -174,18 +191,19 @@ public sealed class ReadModelReader(ReadModelDatabase database) : IReadModelRead
             D.ReadDecimal(r, 3), D.ReadDecimal(r, 4), D.ReadDecimal(r, 5), D.ReadDecimal(r, 6), r.GetInt64(7));
     }
 
-    private static async Task<(long Time, string Symbol, long Number)?> CursorAsync(
-        DbConnection connection, string sql, string before, string userId, CancellationToken cancellationToken)
+    /// <summary>The list position of the user's item with id <paramref name="before"/>, or null when the user has no such item.</summary>
+    private async Task<ListPosition?> PositionAsync(string sql, string before, string userId, CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.Command(null, sql).With("@b", before).With("@u", userId)
-            .QueryAsync(r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
+            .QueryAsync(r => new ListPosition(Rows.Time(r.GetInt64(0)), r.GetString(1), r.GetInt64(2)), cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>Rows after the cursor in (time desc, symbol asc, number desc) order.</summary>
-    private static string Older(string time, string symbol, string number, DbCommand command, (long Time, string Symbol, long Number) cursor)
+    private static string Older(string time, string symbol, string number, DbCommand command, ListPosition cursor)
     {
-        command.With("@ct", cursor.Time).With("@cs", cursor.Symbol).With("@cn", cursor.Number);
+        command.With("@ct", cursor.Time.UtcTicks).With("@cs", cursor.Symbol).With("@cn", cursor.Number);
         return $"({time} < @ct OR ({time} = @ct AND ({symbol} > @cs OR ({symbol} = @cs AND {number} < @cn))))";
     }
 }
