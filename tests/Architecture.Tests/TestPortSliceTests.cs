@@ -24,3 +24,18 @@ public sealed class TestPortSliceTests
         Assert.Equal(slices.Count, slices.Select(s => s.Slice).Distinct(StringComparer.Ordinal).Count());
     }
 }
+
+/// <summary>The port source itself: a block of consecutive ports is still found after many single ports were handed out.</summary>
+public sealed class FreePortTests
+{
+    [Fact]
+    public void A_block_is_found_after_many_single_ports_and_overlaps_none_of_them()
+    {
+        var singles = Enumerable.Range(0, 400).Select(_ => FreePort.Next()).ToHashSet();
+
+        var first = FreePort.Block(100);
+
+        Assert.Equal(400, singles.Count);
+        Assert.DoesNotContain(Enumerable.Range(first, 100), singles.Contains);
+    }
+}

@@ -27,6 +27,7 @@ public static class FreePort
     private const int Floor = 10_000;
     private const int SliceWidth = 1_500;
     private const int Slices = 8;
+    private const int BlockRegion = 200;
     private static readonly HashSet<int> Given = [];
     private static readonly Lock Gate = new();
     private static readonly Lazy<(int Low, int High)> Range = new(FindRange);
@@ -34,6 +35,8 @@ public static class FreePort
     public static int Next()
     {
         var (low, high) = Range.Value;
+        // The top of the range is kept for blocks: a random block of many ports rarely misses every port handed out.
+        high -= BlockRegion;
         for (var attempt = 0; attempt < 200 && high > low; attempt++)
         {
             var port = Random.Shared.Next(low, high);
@@ -57,9 +60,12 @@ public static class FreePort
     public static int Block(int count)
     {
         var (low, high) = Range.Value;
-        for (var attempt = 0; attempt < 200 && high - count > low; attempt++)
+        // From the top down: first the region Next leaves alone, then, tried at random, whatever else is free.
+        var candidates = Enumerable.Range(0, BlockRegion / Math.Max(1, count)).Select(i => high - (i + 1) * count)
+            .Concat(Enumerable.Range(0, 200).Select(_ => Random.Shared.Next(low, Math.Max(low + 1, high - count + 1))))
+            .Where(first => first >= low && first + count <= high);
+        foreach (var first in candidates)
         {
-            var first = Random.Shared.Next(low, high - count + 1);
             lock (Gate)
             {
                 var ports = Enumerable.Range(first, count).ToList();
