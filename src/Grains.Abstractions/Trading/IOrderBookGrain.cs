@@ -50,13 +50,23 @@ public interface IOrderBookGrain : IGrainWithStringKey
     [Alias("GetTicker")]
     Task<Ticker> GetTicker();
 
-    /// <summary>Up to <paramref name="max"/> durable trades after trade number <paramref name="afterTrade"/>, oldest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> durable trades after trade number <paramref name="afterTrade"/>, oldest first. Only the
+    /// market's settler calls it, with its cursor: the market takes every trade up to <paramref name="afterTrade"/> as
+    /// settled and may trim it from its history.
+    /// </summary>
     [Alias("GetTradesToSettle")]
     Task<IReadOnlyList<Settlement.SettleableTrade>> GetTradesToSettle(long afterTrade, int max);
+
+    /// <summary>Trade number <paramref name="number"/> once durable, or null when it does not exist or was trimmed from the market's history.</summary>
+    [Alias("GetTradeToSettle")]
+    Task<Settlement.SettleableTrade?> GetTradeToSettle(long number);
 
     /// <summary>
     /// The durable trades and order changes after journal sequence <paramref name="afterSequence"/> (about
     /// <paramref name="max"/> of each at most): what the read model's projector stores, with <see cref="ReadModelChanges.UpTo"/> as its position.
+    /// Only the projector calls it, with the position its database stored: the market takes every change up to
+    /// <paramref name="afterSequence"/> as durably held by the read model and may trim it from its history.
     /// </summary>
     [Alias("GetReadModelChanges")]
     Task<ReadModelChanges> GetReadModelChanges(long afterSequence, int max);

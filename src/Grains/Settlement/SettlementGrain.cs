@@ -68,10 +68,12 @@ public sealed partial class SettlementGrain(
     public async Task<TradeSettlement?> GetSettlement(string tradeId)
     {
         if (!OrderIds.TryParseTrade(tradeId, out var symbol, out var number) || symbol != Symbol) return null;
-        var trades = await Book.GetTradesToSettle(number - 1, 1);
-        if (trades.Count == 0 || trades[0].Number != number) return null;
-        var stored = await ReadStored(trades[0].TradeId);
-        return stored ?? TradeSettlementWrite.Pending(trades[0], _attempts.GetValueOrDefault(number));
+        // Not GetTradesToSettle: that call tells the market everything before it is settled.
+        var trade = await Book.GetTradeToSettle(number);
+        // A trade trimmed from the market's history was settled before it was trimmed: its settlement is stored.
+        if (trade is null) return number > 0 ? await ReadStored(OrderIds.Trade(Symbol, number)) : null;
+        var stored = await ReadStored(trade.TradeId);
+        return stored ?? TradeSettlementWrite.Pending(trade, _attempts.GetValueOrDefault(number));
     }
 
     private async Task<TradeSettlement?> ReadStored(string tradeId)

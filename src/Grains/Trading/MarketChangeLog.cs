@@ -3,17 +3,36 @@ namespace GridTokenX.Grains.Trading;
 /// <summary>
 /// The journal sequence of every trade and of every order change, in sequence order, so that "what changed after
 /// sequence s" is a binary search and a slice rather than a scan of the market. Plain and single-threaded, like
-/// <see cref="Market"/>, which appends to it as commands are applied.
+/// <see cref="Market"/>, which appends to it as commands are applied and trims its front with the market's history.
 /// </summary>
 public sealed class MarketChangeLog
 {
-    // Trade number n's sequence is at index n - 1.
+    // Trade number n's sequence is at index n - 1 - _tradesBefore.
     private readonly List<long> _tradeSequences = [];
     private readonly List<(long Sequence, long Number)> _orderChanges = [];
+    private long _tradesBefore;
+
+    /// <summary>Starts a log whose first trade will be number <paramref name="tradesBefore"/> + 1 (a trimmed market's).</summary>
+    public MarketChangeLog(long tradesBefore = 0) => _tradesBefore = tradesBefore;
 
     public void Trade(long sequence) => _tradeSequences.Add(sequence);
 
     public void Order(long sequence, long number) => _orderChanges.Add((sequence, number));
+
+    /// <summary>
+    /// Forgets every change at or before <paramref name="throughSequence"/>, which is the first <paramref name="trades"/>
+    /// trades and every change of the orders trimmed with them. Only for a sequence the read model already holds: its
+    /// projector never asks from before it again.
+    /// </summary>
+    public void TrimThrough(long throughSequence, int trades)
+    {
+        if (trades > _tradeSequences.Count || (trades > 0 && _tradeSequences[trades - 1] > throughSequence)
+            || (trades < _tradeSequences.Count && _tradeSequences[trades] <= throughSequence))
+            throw new InvalidOperationException($"Trimming {trades} trades through sequence {throughSequence} does not match the change log.");
+        _tradeSequences.RemoveRange(0, trades);
+        _tradesBefore += trades;
+        _orderChanges.RemoveRange(0, FirstAfter(_orderChanges, c => c.Sequence, throughSequence));
+    }
 
     /// <summary>
     /// The changes after <paramref name="after"/> up to a sequence chosen so that roughly <paramref name="max"/> items
@@ -37,7 +56,7 @@ public sealed class MarketChangeLog
             if (seen.Add(_orderChanges[i].Number)) orders.Add(_orderChanges[i].Number);
         }
 
-        return new MarketChangeSlice(upTo, firstTrade + 1, lastTrade - firstTrade, orders);
+        return new MarketChangeSlice(upTo, _tradesBefore + firstTrade + 1, lastTrade - firstTrade, orders);
     }
 
     private static int FirstAfter<T>(List<T> items, Func<T, long> sequence, long after)

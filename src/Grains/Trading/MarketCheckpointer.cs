@@ -13,7 +13,8 @@ namespace GridTokenX.Grains.Trading;
 /// </summary>
 /// <remarks>Not thread-safe: called by the market's journal writer, on the owner's thread (see <see cref="MarketJournalWriter"/>).</remarks>
 /// <param name="snapshotSequence">The head of the checkpoint the market was restored from (0 for none).</param>
-public sealed class MarketCheckpointer(Market market, Serializer serializer, int every, long snapshotSequence)
+/// <param name="retention">How long history is kept once the read model holds it (<see cref="Market.TakeCheckpoint"/>); null keeps it all.</param>
+public sealed class MarketCheckpointer(Market market, Serializer serializer, int every, long snapshotSequence, TimeSpan? retention = null)
 {
     private (long Head, Task<JournalCheckpoint> Encoded)? _held;
 
@@ -30,7 +31,7 @@ public sealed class MarketCheckpointer(Market market, Serializer serializer, int
     public void BatchSealed(long head)
     {
         if (_held is not null || head - SnapshotSequence < every) return;
-        var taken = market.TakeCheckpoint();
+        var taken = market.TakeCheckpoint(retention);
         _held = (head, Task.Run(() => Encode(head, taken)));
     }
 
@@ -50,5 +51,7 @@ public sealed class MarketCheckpointer(Market market, Serializer serializer, int
         serializer.SerializeToArray(checkpoint.State),
         serializer.SerializeToArray(checkpoint.History),
         [.. checkpoint.RestingChanged.Select(o => new KeyValuePair<long, byte[]>(o.Number, serializer.SerializeToArray(o)))],
-        checkpoint.RestingEnded);
+        checkpoint.RestingEnded,
+        // The journal keeps exactly the segments the market still holds: trimming there and here is one decision.
+        checkpoint.State.HistorySegments - checkpoint.State.SegmentsBefore);
 }

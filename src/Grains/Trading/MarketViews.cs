@@ -42,12 +42,17 @@ public static class MarketViews
             t.BuyerId, t.SellerId, spec.ToPrice(buy.Engine.Price), buy.FeeRate, sell.FeeRate, FromMs(t.TimestampMs));
     }
 
-    /// <summary>The fills the order made on arrival, in execution order.</summary>
+    /// <summary>
+    /// The fills the order made on arrival, in execution order; only those still retained: an order that rested longer
+    /// than the history retention keeps its place in memory, but its arrival fills may have been trimmed.
+    /// </summary>
     public static IReadOnlyList<Trade> ArrivalTrades(this Market market, TrackedOrder o)
     {
         var trades = market.Trades;
-        var result = new Trade[o.ArrivalTradeCount];
-        for (var i = 0; i < result.Length; i++) result[i] = market.ToTrade(trades[o.ArrivalTradeIndex + i]);
+        var first = Math.Max(o.ArrivalTradeIndex - market.TradesBefore, 0);
+        var end = Math.Max(o.ArrivalTradeIndex + o.ArrivalTradeCount - market.TradesBefore, 0);
+        var result = new Trade[end - first];
+        for (var i = 0; i < result.Length; i++) result[i] = market.ToTrade(trades[first + i]);
         return result;
     }
 
@@ -93,14 +98,6 @@ public static class MarketViews
         var trades = market.Trades;
         var end = beforeNumber is { } n ? CountWhile(trades, t => t.Number < n) : trades.Count;
         return NewestFirst(market, trades, end, limit);
-    }
-
-    /// <summary>The trade numbered <paramref name="number"/>, or null when the market does not hold it.</summary>
-    public static Trade? FindTrade(this Market market, long number)
-    {
-        var trades = market.Trades;
-        var index = CountWhile(trades, t => t.Number < number);
-        return index < trades.Count && trades[index].Number == number ? market.ToTrade(trades[index]) : null;
     }
 
     public static OrderBookView Book(this Market market, int depth, DateTimeOffset now)

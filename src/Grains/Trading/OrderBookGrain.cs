@@ -45,6 +45,12 @@ public sealed partial class OrderBookGrain(
     private const int MaxQueryLimit = 1000;
 
     /// <summary>
+    /// A <see cref="TimeProvider"/> registered under this key is the markets' clock (tests move it days ahead to see
+    /// history trimmed); otherwise the host's.
+    /// </summary>
+    public const string ClockKey = "gtx.trading.clock";
+
+    /// <summary>
     /// An order whose reservation is older than this is given up instead of placed. The reservation sweeper releases a
     /// reservation the market does not know only once it is much older (<see cref="ReservationSweeper.OrphanAge"/>),
     /// so an order is never placed after its reservation was released, even if two activations briefly coexist.
@@ -59,6 +65,7 @@ public sealed partial class OrderBookGrain(
     private bool _settlementWoken;
 
     private Market _market = null!;
+    private TimeProvider _time = null!;
     private MarketEventPublisher _publisher = null!;
     private MarketJournalWriter _writer = null!;
 
@@ -67,6 +74,7 @@ public sealed partial class OrderBookGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
+        _time = ServiceProvider.GetKeyedService<TimeProvider>(ClockKey) ?? time;
         if (!catalog.TryGet(symbol, out var spec))
             throw new InvalidOperationException($"No market '{symbol}' is configured.");
 
@@ -84,9 +92,10 @@ public sealed partial class OrderBookGrain(
         _numbers = new OrderNumberSource(orderNumbers, symbol);
         _money = new MoneyWriteBatcher(money);
         var settings = options.Value;
-        var checkpoints = new MarketCheckpointer(_market, serializer, settings.SnapshotEvery, contents.SnapshotSequence);
+        var checkpoints = new MarketCheckpointer(_market, serializer, settings.SnapshotEvery, contents.SnapshotSequence, settings.HistoryRetention);
         _writer = new MarketJournalWriter(journal, serializer, _market, checkpoints, _publisher, settings, time, metrics, logger, DeactivateOnIdle);
-        LogRestored(symbol, contents.SnapshotSequence, recovered.Replayed, contents.Head, _market.OrderCount);
+        LogRestored(symbol, contents.SnapshotSequence, recovered.Replayed, contents.Head, _market.OrderCount, _market.Trades.Count, _market.SegmentsRetained,
+            _market.SegmentsBefore);
     }
 
     public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderCommand command)
@@ -277,23 +286,26 @@ public sealed partial class OrderBookGrain(
         ReplyWhenDurable(_market.UserTrades(userId, before, Math.Clamp(limit, 1, MaxQueryLimit)));
 
     public Task<Trade?> GetTrade(string tradeId) =>
-        ReplyWhenDurable(OrderIds.TryParseTrade(tradeId, out var symbol, out var number) && symbol == Symbol ? _market.FindTrade(number) : null);
+        ReplyWhenDurable(OrderIds.TryParseTrade(tradeId, out var symbol, out var number) && symbol == Symbol && _market.FindTrade(number) is { } trade ? _market.ToTrade(trade) : null);
 
-    public Task<OrderBookView> GetBook(int depth) => ReplyWhenDurable(_market.Book(Math.Clamp(depth, 1, MaxQueryLimit), time.GetUtcNow()));
+    public Task<OrderBookView> GetBook(int depth) => ReplyWhenDurable(_market.Book(Math.Clamp(depth, 1, MaxQueryLimit), _time.GetUtcNow()));
 
     public Task<IReadOnlyList<Trade>> GetTrades(int limit) => ReplyWhenDurable(_market.RecentTrades(Math.Clamp(limit, 1, MaxQueryLimit)));
 
     public Task<IReadOnlyList<Trade>> GetTradesBefore(long? beforeNumber, int limit) =>
         ReplyWhenDurable(_market.RecentTrades(beforeNumber, Math.Clamp(limit, 1, MaxQueryLimit)));
 
-    public Task<Ticker> GetTicker() => ReplyWhenDurable(_market.Ticker(time.GetUtcNow()));
+    public Task<Ticker> GetTicker() => ReplyWhenDurable(_market.Ticker(_time.GetUtcNow()));
 
     public async Task<IReadOnlyList<SettleableTrade>> GetTradesToSettle(long afterTrade, int max)
     {
         _writer.ThrowIfBroken();
         _settlementWoken = false;
+        // Settlement asks after its cursor: every trade up to it is settled, so history up to it may be trimmed.
+        _market.SettledThrough(afterTrade);
         var trades = _market.Trades;
-        var from = (int)Math.Clamp(afterTrade, 0, trades.Count);
+        // A cursor behind the trimmed trades (lost and restarted) resumes at the first retained one: trimmed ones were settled.
+        var from = (int)Math.Clamp(afterTrade - _market.TradesBefore, 0, trades.Count);
         var list = new List<SettleableTrade>(Math.Min(Math.Clamp(max, 1, MaxQueryLimit), trades.Count - from));
         for (var i = from; i < trades.Count && list.Count < list.Capacity; i++) list.Add(_market.ToSettleable(trades[i]));
         // Only what is in the journal may be settled: a trade the journal could still lose must not move money.
@@ -301,13 +313,22 @@ public sealed partial class OrderBookGrain(
         return list;
     }
 
+    public async Task<SettleableTrade?> GetTradeToSettle(long number)
+    {
+        _writer.ThrowIfBroken();
+        var trade = _market.FindTrade(number) is { } t ? _market.ToSettleable(t) : null;
+        await _writer.WhenDurableAsync(_market.Sequence);
+        return trade;
+    }
+
     public async Task<ReadModelChanges> GetReadModelChanges(long afterSequence, int max)
     {
         _writer.ThrowIfBroken();
+        // The projector asks after the position it stored with the rows: the read model durably holds everything up to it.
+        _market.ReadModelHolds(afterSequence);
         var slice = _market.Changes.After(afterSequence, _market.Sequence, Math.Clamp(max, 1, MaxQueryLimit));
-        var trades = _market.Trades;
         var list = new Trade[slice.TradeCount];
-        for (var i = 0; i < list.Length; i++) list[i] = _market.ToTrade(trades[(int)(slice.FirstTradeNumber - 1) + i]);
+        for (var i = 0; i < list.Length; i++) list[i] = _market.ToTrade(_market.FindTrade(slice.FirstTradeNumber + i)!);
         var orders = slice.OrderNumbers.Select(n => _market.ToOrder(_market.Find(n)!)).ToList();
         // Only what is in the journal may reach the read model: it must never hold a trade the market could lose.
         await _writer.WhenDurableAsync(_market.Sequence);
@@ -398,13 +419,13 @@ public sealed partial class OrderBookGrain(
     private long NextTimestamp()
     {
         // Never let time run backwards inside one journal, whatever the wall clock does.
-        return Math.Max(_market.LastTimestampMs, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return Math.Max(_market.LastTimestampMs, _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private static PlaceOrderResult Rejected(FieldError error) => new(PlaceOrderOutcome.Rejected, null, [], error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Market {Symbol} restored: snapshot at {SnapshotSequence}, {Replayed} commands replayed, head {Head}, {Orders} orders")]
-    private partial void LogRestored(string symbol, long snapshotSequence, int replayed, long head, int orders);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Market {Symbol} restored: snapshot at {SnapshotSequence}, {Replayed} commands replayed, head {Head}, {Orders} orders and {Trades} trades in memory from {Segments} history segments ({Trimmed} trimmed)")]
+    private partial void LogRestored(string symbol, long snapshotSequence, int replayed, long head, int orders, int trades, int segments, int trimmed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market {Symbol} could not claim a client_order_id; the order was refused")]
     private partial void LogClaimFailed(Exception exception, string symbol);

@@ -14,7 +14,7 @@ public sealed class TrackedOrder(EngineOrder engine, string? clientOrderId, long
     public long CreatedAtMs { get; } = createdAtMs;
     public long UpdatedAtMs { get; set; } = createdAtMs;
 
-    /// <summary>Index in the market's trade list of the first fill this order made on arrival.</summary>
+    /// <summary>How many trades the market had executed before this order arrived: its first arrival fill is trade number ArrivalTradeIndex + 1.</summary>
     public int ArrivalTradeIndex { get; } = arrivalTradeIndex;
     public int ArrivalTradeCount { get; set; }
 

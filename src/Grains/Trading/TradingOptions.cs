@@ -26,4 +26,12 @@ public sealed class TradingOptions
     /// <summary>How long a command waits for publication to catch up before it is refused (503, retryable).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "GridTokenX:Trading:PublicationWait must be positive and at most 00:01:00.")]
     public TimeSpan PublicationWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a market keeps a final order or a trade in memory and in its Redis history once the read model durably
+    /// holds it (and settlement has settled it); older ones are served from the read model. At least a day: the
+    /// ticker's 24-hour window and the client_order_id idempotency window are rebuilt from what is retained.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "GridTokenX:Trading:HistoryRetention must be between 1.00:00:00 (one day) and 3650.00:00:00.")]
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(1);
 }

@@ -13,7 +13,8 @@ public interface IJournalStore
     /// Appends one batch whose last sequence is <paramref name="newHead"/>, provided the head is still
     /// <paramref name="expectedHead"/>, and records <paramref name="publishedHead"/> (it only ever grows). Optionally,
     /// in the same atomic step, replaces the checkpoint state (taken at <see cref="JournalCheckpoint.Sequence"/>),
-    /// appends its history segment, applies its live-item changes and trims the batches it covers. Returns only once
+    /// appends its history segment, keeps only the newest <see cref="JournalCheckpoint.HistoryKept"/> segments when that
+    /// is set, applies its live-item changes and trims the batches it covers. Returns only once
     /// the store has accepted the write.
     /// </summary>
     /// <exception cref="JournalConflictException">Another writer moved the head.</exception>

@@ -31,6 +31,7 @@ public sealed class InMemoryJournalStore : IJournalStore
             {
                 s.Snapshot = (byte[])checkpoint.State.Clone();
                 s.History.Add((byte[])checkpoint.HistorySegment.Clone());
+                if (checkpoint.HistoryKept is { } kept && kept < s.History.Count) s.History.RemoveRange(0, s.History.Count - Math.Max(kept, 0));
                 foreach (var (key, value) in checkpoint.Upserts) s.Live[key] = (byte[])value.Clone();
                 foreach (var key in checkpoint.Removals) s.Live.Remove(key);
                 s.SnapshotSequence = checkpoint.Sequence;

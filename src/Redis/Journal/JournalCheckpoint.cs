@@ -6,9 +6,12 @@ namespace GridTokenX.Redis.Journal;
 /// and the live items that changed (<paramref name="Upserts"/>) or ended (<paramref name="Removals"/>).
 /// </summary>
 /// <param name="Sequence">The head the checkpoint was taken at; it may trail the batch it is written with.</param>
+/// <param name="HistoryKept">When set, only this many of the newest history segments (the new one included) are kept:
+/// the older ones are trimmed in the same atomic step. Null keeps them all.</param>
 public sealed record JournalCheckpoint(
     long Sequence,
     byte[] State,
     byte[] HistorySegment,
     IReadOnlyList<KeyValuePair<long, byte[]>> Upserts,
-    IReadOnlyList<long> Removals);
+    IReadOnlyList<long> Removals,
+    int? HistoryKept = null);

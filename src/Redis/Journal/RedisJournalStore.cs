@@ -80,7 +80,7 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
     private static RedisValue[] Arguments(long expectedHead, long newHead, byte[] batch, long publishedHead, JournalCheckpoint? checkpoint)
     {
         if (checkpoint is null) return [expectedHead, newHead, batch, publishedHead, "0"];
-        var args = new RedisValue[9 + (2 * checkpoint.Upserts.Count) + checkpoint.Removals.Count];
+        var args = new RedisValue[10 + (2 * checkpoint.Upserts.Count) + checkpoint.Removals.Count];
         args[0] = expectedHead;
         args[1] = newHead;
         args[2] = batch;
@@ -89,8 +89,9 @@ public sealed class RedisJournalStore(IConnectionMultiplexer redis) : IJournalSt
         args[5] = checkpoint.Sequence;
         args[6] = checkpoint.State;
         args[7] = checkpoint.HistorySegment;
-        args[8] = checkpoint.Upserts.Count;
-        var i = 9;
+        args[8] = checkpoint.HistoryKept is { } kept ? kept : "";
+        args[9] = checkpoint.Upserts.Count;
+        var i = 10;
         foreach (var (key, value) in checkpoint.Upserts)
         {
             args[i++] = key;

@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GridTokenX.Grains.Abstractions.Events;
 using GridTokenX.Grains.Hosting;
+using GridTokenX.Grains.Trading;
 using GridTokenX.Redis.Locking;
 using GridTokenX.Redis.Streaming;
 using GridTokenX.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace GridTokenX.Grains.Tests.Trading;
@@ -13,6 +16,8 @@ namespace GridTokenX.Grains.Tests.Trading;
 public static class TradingCluster
 {
     private const string EventsRedisKey = "GridTokenX:Test:EventsRedis";
+    private const string ClockKey = "GridTokenX:Test:MarketClock";
+    private static readonly ConcurrentDictionary<string, TimeProvider> Clocks = new();
 
     /// <summary>Set this setting to keep grain state (the alert center's) in the journals' Redis.</summary>
     public const string GrainStateInRedisKey = "GridTokenX:Test:GrainStateInRedis";
@@ -20,10 +25,19 @@ public static class TradingCluster
     /// <param name="streams">Register the event streams (in memory unless <paramref name="eventsRedis"/> is set); markets publish only when they are registered.</param>
     /// <param name="eventsRedis">Put the event streams on this Redis (apart from the journals, so one can fail alone).</param>
     /// <param name="settings">Extra configuration, e.g. trading options.</param>
+    /// <param name="marketClock">The markets' clock (<see cref="OrderBookGrain.ClockKey"/>); everything else keeps the system's.</param>
     public static async Task<TestCluster> StartAsync(string redisConnectionString, int snapshotEvery = 5000, short silos = 1, bool streams = false,
-        string? eventsRedis = null, IReadOnlyDictionary<string, string>? settings = null)
+        string? eventsRedis = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? marketClock = null)
     {
         var builder = new TestClusterBuilder(silos);
+        if (marketClock is not null)
+        {
+            // Silos run in this process: the configurator finds the test's clock by this id.
+            var id = Guid.NewGuid().ToString("N");
+            Clocks[id] = marketClock;
+            builder.Properties[ClockKey] = id;
+        }
+
         // Suites about trading, not money: every user they invent is funded on first need. Money suites set 0.
         builder.Properties["GridTokenX:Accounts:Faucet:Usd"] = "1000000000";
         builder.Properties["GridTokenX:Accounts:Faucet:Kwh"] = "1000000000";
@@ -84,6 +98,8 @@ public static class TradingCluster
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            if (siloBuilder.Configuration[ClockKey] is { } clock)
+                siloBuilder.Services.AddKeyedSingleton(OrderBookGrain.ClockKey, Clocks[clock]);
             siloBuilder.Services.AddGridTokenXTrading(siloBuilder.Configuration);
             siloBuilder.Services.AddGridTokenXTradingStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);
             siloBuilder.Services.AddGridTokenXMoneyStorage(siloBuilder.Configuration["GridTokenX:Redis:ConnectionString"]);

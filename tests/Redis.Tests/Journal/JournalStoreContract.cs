@@ -75,6 +75,26 @@ public abstract class JournalStoreContract
     }
 
     [Fact]
+    public async Task A_checkpoint_that_keeps_fewer_history_segments_drops_the_oldest_in_the_same_write()
+    {
+        for (byte i = 1; i <= 4; i++)
+            await Store.AppendAsync("TRIM", i - 1, i, Bytes(i), 0, Checkpoint(i, (byte)(10 + i), sequence: i), CancellationToken.None);
+        await Store.AppendAsync("TRIM", 4, 5, Bytes(5), 0, Checkpoint(5, 15, sequence: 5) with { HistoryKept = 2 }, CancellationToken.None);
+        Assert.Equal([[14], [15]], (await Store.LoadAsync("TRIM", CancellationToken.None)).History.Select(h => h.ToArray()));
+
+        // Keeping as many as there are (or more) drops nothing; a refused write drops nothing either.
+        await Store.AppendAsync("TRIM", 5, 6, Bytes(6), 0, Checkpoint(6, 16, sequence: 6) with { HistoryKept = 3 }, CancellationToken.None);
+        await Store.AppendAsync("TRIM", 6, 7, Bytes(7), 0, Checkpoint(7, 17, sequence: 7) with { HistoryKept = 9 }, CancellationToken.None);
+        await Assert.ThrowsAsync<JournalConflictException>(
+            async () => await Store.AppendAsync("TRIM", 6, 8, Bytes(8), 0, Checkpoint(8, 18, sequence: 8) with { HistoryKept = 1 }, CancellationToken.None));
+
+        var contents = await Store.LoadAsync("TRIM", CancellationToken.None);
+        Assert.Equal([[14], [15], [16], [17]], contents.History.Select(h => h.ToArray()));
+        Assert.Equal([7], contents.Snapshot!.Value.ToArray());
+        Assert.Equal(7, contents.Head);
+    }
+
+    [Fact]
     public async Task A_checkpoint_with_many_live_changes_is_stored_whole()
     {
         var upserts = Enumerable.Range(1, 12_000).Select(i => ((long)i, (byte)(i % 250))).ToArray();

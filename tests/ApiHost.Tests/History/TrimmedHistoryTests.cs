@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using GridTokenX.ApiHost.Tests.Http;
+using GridTokenX.ApiHost.Tests.Minting;
+using GridTokenX.Grains.Abstractions.Trading;
+using GridTokenX.Grains.Trading;
+using GridTokenX.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GridTokenX.ApiHost.Tests.History;
+
+/// <summary>The standalone host with its markets on a clock the test moves, checkpointing often so history is trimmed soon.</summary>
+public sealed class TrimmingFixture() : ApiFixture(new Dictionary<string, string?> { ["GridTokenX:Trading:SnapshotEvery"] = "2" })
+{
+    public FakeTimeProvider MarketClock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddKeyedSingleton<TimeProvider>(OrderBookGrain.ClockKey, MarketClock);
+}
+
+/// <summary>An order its market trimmed from memory (the read model holds it, it is days old) is still served by the API.</summary>
+public sealed class TrimmedHistoryTests(TrimmingFixture api) : IClassFixture<TrimmingFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_order_the_market_trimmed_is_still_served_from_the_read_model()
+    {
+        var buyerId = MeterSetup.NewId("tb");
+        using var seller = api.As(MeterSetup.NewId("ts"));
+        using var buyer = api.As(buyerId);
+        await Place(seller, "sell", "1.00");
+        var old = (await Place(buyer, "buy", "1.00")).GetProperty("order");
+        var orderId = old.Str("order_id");
+        Assert.Equal("filled", old.Str("status"));
+
+        // Days later, the trades that follow bring checkpoints; once the projector and the settler hold the old
+        // history, the market lets it go.
+        api.MarketClock.Advance(TimeSpan.FromDays(2));
+        var market = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrderBookGrain>("SOLAR-USD");
+        await Eventually.Until(async () =>
+        {
+            await Place(seller, "sell", "1.00");
+            await Place(buyer, "buy", "1.00");
+            return await market.GetOrder(buyerId, orderId) is null;
+        }, Wait, "the market to trim the two-day-old order");
+
+        var served = await ApiJson.AssertStatusAsync(await buyer.GetAsync($"/api/v1/orders/{orderId}"), HttpStatusCode.OK);
+        var order = served.GetProperty("order");
+        foreach (var field in new[] { "order_id", "user_id", "symbol", "side", "type", "price", "quantity", "filled_quantity", "status", "created_at" })
+            Assert.Equal(old.GetProperty(field).ToString(), order.GetProperty(field).ToString());
+        using var other = api.As(MeterSetup.NewId("to"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/orders/{orderId}")).StatusCode);
+    }
+
+    private static async Task<JsonElement> Place(HttpClient client, string side, string price)
+    {
+        var body = $$"""{"symbol":"SOLAR-USD","side":"{{side}}","type":"limit","price":"{{price}}","quantity":"1"}""";
+        return await ApiJson.AssertStatusAsync(await client.PostAsync("/api/v1/orders", ApiFixture.Json(body)), HttpStatusCode.Created);
+    }
+}
