@@ -52,6 +52,32 @@ public sealed class TrimmedHistoryTests(TrimmingFixture api) : IClassFixture<Tri
             Assert.Equal(old.GetProperty(field).ToString(), order.GetProperty(field).ToString());
         using var other = api.As(MeterSetup.NewId("to"));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/orders/{orderId}")).StatusCode);
+
+        // The lists reach it too: walking the buyer's orders and fills page by page yields the old ones once each,
+        // after every newer one, and the market's trade list still ends at its first trade.
+        var orders = await WalkAsync(buyer, "/api/v1/orders?status=all&limit=2", "order_id");
+        Assert.Equal(orderId, orders[^1]);
+        Assert.Equal(orders.Count, orders.Distinct(StringComparer.Ordinal).Count());
+        var fills = await WalkAsync(buyer, "/api/v1/trades?limit=2", "trade_id");
+        Assert.Equal(orders.Count, fills.Count);
+        Assert.Equal(fills.Count, fills.Distinct(StringComparer.Ordinal).Count());
+        var trades = await WalkAsync(buyer, "/api/v1/markets/SOLAR-USD/trades?limit=3", "trade_id");
+        Assert.Equal("SOLAR-USD.T1", trades[^1]);
+        Assert.Contains(fills[^1], trades);
+    }
+
+    private static async Task<List<string>> WalkAsync(HttpClient client, string path, string idField)
+    {
+        var ids = new List<string>();
+        for (var page = 0; page < 1000; page++)
+        {
+            var url = ids.Count == 0 ? path : $"{path}&before={Uri.EscapeDataString(ids[^1])}";
+            var items = await ApiJson.AssertStatusAsync(await client.GetAsync(url), HttpStatusCode.OK);
+            if (items.GetArrayLength() == 0) return ids;
+            ids.AddRange(items.EnumerateArray().Select(i => i.Str(idField)));
+        }
+
+        throw new InvalidOperationException($"{path} did not end within 1,000 pages.");
     }
 
     private static async Task<JsonElement> Place(HttpClient client, string side, string price)
