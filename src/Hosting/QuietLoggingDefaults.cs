@@ -17,6 +17,8 @@ public static class QuietLoggingDefaults
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Orleans"] = "Warning",
                 ["Logging:LogLevel:Polly"] = "Warning",
+                // FusionCache logs every set at Information; the warmers set entries every few seconds.
+                ["Logging:LogLevel:ZiggyCreatures.Caching.Fusion"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
