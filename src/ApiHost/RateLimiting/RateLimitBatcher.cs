@@ -11,13 +11,13 @@ namespace GridTokenX.ApiHost.RateLimiting;
 /// here without a call until they run out or the lease ends (100 ms); the unspent rest goes back. Counts stay exact
 /// either way: a permit is charged before it is used. An idle key's request goes at once and alone.
 /// </summary>
-public sealed class RateLimitBatcher(IGrainFactory grains, TimeProvider time)
+public sealed class RateLimitBatcher(IGrainFactory grains, TimeProvider time, TimeSpan? callTimeout = null)
 {
     /// <summary>The most requests one call carries; more wait for the next.</summary>
     public const int MaxBatch = 256;
 
     /// <summary>How long one call may take before its requests are told the limiter is unreachable.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _callTimeout = callTimeout ?? TimeSpan.FromSeconds(2);
 
     /// <summary>A lease ends here this much before its duration, so it never outlives the grain's count of it.</summary>
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromMilliseconds(10);
@@ -95,11 +95,11 @@ public sealed class RateLimitBatcher(IGrainFactory grains, TimeProvider time)
                 // The deadline is per call, not per request: one timer for the whole batch.
                 if (want == 0 && batch.Count == 1)
                 {
-                    batch[0].TrySetResult(await grain.Acquire(request).AsTask().WaitAsync(Timeout));
+                    batch[0].TrySetResult(await grain.Acquire(request).AsTask().WaitAsync(_callTimeout));
                 }
                 else
                 {
-                    var grant = await grain.AcquireLeasing(request, batch.Count, want).AsTask().WaitAsync(Timeout);
+                    var grant = await grain.AcquireLeasing(request, batch.Count, want).AsTask().WaitAsync(_callTimeout);
                     if (grant.Lease is { } granted) Install(key, request, grain, granted, askedAt);
                     for (var i = 0; i < batch.Count; i++) batch[i].TrySetResult(grant.Verdicts[i]);
                 }
@@ -165,7 +165,7 @@ public sealed class RateLimitBatcher(IGrainFactory grains, TimeProvider time)
         {
             var askedAt = time.GetTimestamp();
             Interlocked.Increment(ref _grainCalls);
-            var grant = await grain.AcquireLeasing(request, 0, want).AsTask().WaitAsync(Timeout);
+            var grant = await grain.AcquireLeasing(request, 0, want).AsTask().WaitAsync(_callTimeout);
             if (grant.Lease is { } granted) Install(key, request, grain, granted, askedAt);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

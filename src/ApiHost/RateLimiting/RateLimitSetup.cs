@@ -14,7 +14,8 @@ public static class RateLimitSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitPolicyTable>();
         services.TryAddSingleton<RateLimitMetrics>();
-        services.TryAddSingleton<RateLimitBatcher>();
+        services.TryAddSingleton(sp => new RateLimitBatcher(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<RateLimitsOptions>>().Value.CallTimeout));
         services.TryAddSingleton<RateLimitStatistics>();
         services.TryAddSingleton<RateLimitAlerts>();
         services.TryAddSingleton<RateLimitStatisticsFlusher>();

@@ -21,6 +21,12 @@ public sealed class RateLimitsOptions : IValidatableObject
     /// <summary>When the limiter grains cannot be reached: admit (true) or answer 503. <c>sensitive</c> and <c>auth</c> always refuse.</summary>
     public bool FailOpen { get; set; } = true;
 
+    /// <summary>
+    /// How long one call to a limiter grain may take before its requests are told the limiter is unreachable (then
+    /// <see cref="FailOpen"/> decides). Short, so that a cluster in trouble does not hold every request.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public RateLimitPoliciesOptions Policies { get; set; } = new();
 
     public static RateLimitStrategy StrategyOf(string policy) => policy switch
@@ -34,6 +40,8 @@ public sealed class RateLimitsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (CallTimeout < TimeSpan.FromMilliseconds(50) || CallTimeout > TimeSpan.FromMinutes(1))
+            yield return new($"{Section}:CallTimeout must be between 00:00:00.050 and 00:01:00.", [nameof(CallTimeout)]);
         foreach (var (name, policy) in Policies.All())
         {
             var prefix = $"{Section}:Policies:{name}:";

@@ -11,7 +11,7 @@ public sealed class FailureBehaviourTests
     [Fact]
     public async Task Without_a_silo_a_cheap_route_fails_open_and_a_sensitive_one_closed_with_503()
     {
-        await using var hosts = await RedisModeHosts.StartAsync("rl-fail");
+        await using var hosts = await RedisModeHosts.StartAsync("rl-fail", new Dictionary<string, string?> { ["GridTokenX:RateLimits:CallTimeout"] = "00:00:02" });
         using var admin = hosts.As("fail-admin", "admin");
         using var anonymous = new HttpClient { BaseAddress = hosts.BaseAddress };
         var limited = await anonymous.GetAsync("/api/v1/markets");
@@ -37,7 +37,7 @@ public sealed class FailureBehaviourTests
     [Fact]
     public async Task With_FailOpen_off_every_limited_route_fails_closed()
     {
-        await using var hosts = await RedisModeHosts.StartAsync("rl-fail-closed", new Dictionary<string, string?> { ["GridTokenX:RateLimits:FailOpen"] = "false" });
+        await using var hosts = await RedisModeHosts.StartAsync("rl-fail-closed", new Dictionary<string, string?> { ["GridTokenX:RateLimits:FailOpen"] = "false", ["GridTokenX:RateLimits:CallTimeout"] = "00:00:02" });
         using var anonymous = new HttpClient { BaseAddress = hosts.BaseAddress };
         await ApiJson.AssertStatusAsync(await anonymous.GetAsync("/api/v1/markets"), HttpStatusCode.OK);
 
