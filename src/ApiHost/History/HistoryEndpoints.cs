@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Claims;
+using System.Text.Json;
 using GridTokenX.ApiHost.Auth;
 using GridTokenX.ApiHost.Http;
 using GridTokenX.Grains.Abstractions.Trading;
@@ -7,6 +8,8 @@ using GridTokenX.ReadModel;
 using GridTokenX.ReadModel.Model;
 using GridTokenX.ReadModel.Views;
 using GridTokenX.Redis.Caching;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace GridTokenX.ApiHost.History;
 
@@ -20,7 +23,7 @@ public static class HistoryEndpoints
     public const int DefaultCandles = 500;
 
     /// <summary>
-    /// How long a stats or profile view this host produced itself (a miss) is served from the cache: within the 5 s
+    /// How long a view this host produced itself (a miss) is served from the cache: within the 5 s
     /// staleness bound. What keeps the views people read most warm is the warmers' interval, not this (docs/cache.md).
     /// </summary>
     public static readonly TimeSpan CachedFor = TimeSpan.FromSeconds(2);
@@ -40,7 +43,7 @@ public static class HistoryEndpoints
     }
 
     private static async Task<IResult> GetCandles(string symbol, HttpRequest request, MarketCatalog catalog, IReadModelReader reader,
-        TimeProvider time, CancellationToken cancellationToken)
+        IReadCache cache, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(symbol, out var spec)) return Problems.UnknownSymbol(symbol);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -56,11 +59,14 @@ public static class HistoryEndpoints
             errors["limit"] = [$"'limit' must be a whole number from 1 to {MaxCandles}."];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        return await ReadAsync(async () =>
-        {
-            var candles = await reader.GetCandlesAsync(spec.Symbol, interval, end, limit, cancellationToken);
-            return TypedResults.Ok(candles.Select(c => CandleResponse.From(c, spec)).ToList());
-        });
+        async Task<List<CandleResponse>> ReadCandlesAsync(CancellationToken ct) =>
+            [.. (await reader.GetCandlesAsync(spec.Symbol, interval, end, limit, ct)).Select(c => CandleResponse.From(c, spec))];
+
+        // The latest candles (no end) are what charts poll: served from the cache, fresh within CachedFor. A given end is
+        // a page of history, read straight from the database.
+        if (rawEnd.Count > 0) return await ReadAsync(async () => TypedResults.Ok(await ReadCandlesAsync(cancellationToken)));
+        return await ReadAsync(async () => Json(await cache.GetOrAddAsync(CacheKeys.LatestCandles(spec.Symbol, interval.Name(), limit),
+            async ct => JsonSerializer.Serialize(await ReadCandlesAsync(ct), json.Value.SerializerOptions), CachedFor, cancellationToken)));
     }
 
     private static async Task<IResult> GetStats(string symbol, MarketCatalog catalog, IReadModelReader reader, IReadCache cache, TimeProvider time,
@@ -71,11 +77,14 @@ public static class HistoryEndpoints
             ReadModelViewJson.MarketStats(await reader.GetMarketStatsAsync(spec.Symbol, time.GetUtcNow(), ct), spec), CachedFor, cancellationToken)));
     }
 
-    private static async Task<IResult> GetToken(string asset, IReadModelReader reader, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetToken(string asset, IReadModelReader reader, IReadCache cache, IOptions<JsonOptions> json, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         // Only the energy token is minted; USD is deposited, not a token with metadata.
         if (asset != "KWH") return Problems.Create(404, "unknown_asset", "Unknown asset", $"There is no token '{Problems.Truncate(asset)}'; the token is KWH.");
-        return await ReadAsync(async () => TypedResults.Ok(TokenResponse.From(await reader.GetTokenMetadataAsync(time.GetUtcNow(), cancellationToken))));
+        return await ReadAsync(async () => Json(await cache.GetOrAddAsync(CacheKeys.TokenFigures(asset), async ct =>
+            JsonSerializer.Serialize(TokenResponse.From(await reader.GetTokenMetadataAsync(time.GetUtcNow(), ct)), json.Value.SerializerOptions),
+            CachedFor, cancellationToken)));
     }
 
     private static async Task<IResult> GetProfile(ClaimsPrincipal user, IReadModelReader reader, IReadCache cache, TimeProvider time,

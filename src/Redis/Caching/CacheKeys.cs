@@ -19,6 +19,19 @@ public static class CacheKeys
     /// <summary><c>GET /api/v1/markets/{symbol}/stats</c>.</summary>
     public static string Stats(string symbol) => $"stats:{symbol}";
 
+    /// <summary>
+    /// <c>GET /api/v1/markets/{symbol}/candles</c> without <c>end</c> (the latest candles), per interval and limit. Not
+    /// <c>candles:</c>: the price-history warmer's pages use that view with another shape.
+    /// </summary>
+    public static string LatestCandles(string symbol, string interval, int limit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"latest-candles:{symbol}:{interval}:{limit}");
+
+    /// <summary>
+    /// <c>GET /api/v1/tokens/{asset}</c>, the token's figures. Not <c>token:</c>: the token-metadata warmer's static
+    /// description of the token uses that view with another shape.
+    /// </summary>
+    public static string TokenFigures(string asset) => $"token-figures:{asset}";
+
     /// <summary><c>GET /api/v1/account/profile</c> of one user.</summary>
     public static string Profile(string userId) => $"profile:{userId}";
 

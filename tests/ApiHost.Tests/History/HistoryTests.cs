@@ -144,6 +144,25 @@ public sealed class HistoryTests(ApiFixture api) : IClassFixture<ApiFixture>
         return await ApiJson.AssertStatusAsync(await client.PostAsync("/api/v1/orders", ApiFixture.Json(body)), HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("/api/v1/markets/SOLAR-USD/candles?interval=5m&limit=7", "latest-candles")]
+    [InlineData("/api/v1/tokens/KWH", "token-figures")]
+    public async Task The_latest_candles_and_the_token_are_served_from_the_cache(string path, string view)
+    {
+        using var anonymous = api.Anonymous();
+        using var admin = api.As("cache-admin", "admin");
+        var first = await anonymous.GetStringAsync(path);
+
+        // Asked again within the view's 2 s the answer is a cache hit, the same text.
+        var hits = await Eventually.Until(async () =>
+        {
+            Assert.Equal(JsonDocument.Parse(first).RootElement.ValueKind, JsonDocument.Parse(await anonymous.GetStringAsync(path)).RootElement.ValueKind);
+            var byView = (await Get(admin, "/api/v1/admin/cache")).GetProperty("by_prefix");
+            return byView.TryGetProperty(view, out var stats) ? stats.GetProperty("hits").GetInt64() : 0;
+        }, h => h >= 1, Wait, $"a cache hit on the {view} view");
+        Assert.True(hits >= 1);
+    }
+
     private static async Task<JsonElement> Get(HttpClient client, string path) =>
         await ApiJson.AssertStatusAsync(await client.GetAsync(path), HttpStatusCode.OK);
 
