@@ -16,8 +16,10 @@ public sealed class RateLimitBatcher(IGrainFactory grains, TimeProvider time, Ti
     /// <summary>The most requests one call carries; more wait for the next.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>How long one call may take before its requests are told the limiter is unreachable.</summary>
-    private readonly TimeSpan _callTimeout = callTimeout ?? TimeSpan.FromSeconds(2);
+    /// <summary>How long one call may take before its requests are told the limiter is unreachable, unless configured.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _callTimeout = callTimeout ?? DefaultCallTimeout;
 
     /// <summary>A lease ends here this much before its duration, so it never outlives the grain's count of it.</summary>
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromMilliseconds(10);

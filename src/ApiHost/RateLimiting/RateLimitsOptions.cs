@@ -25,7 +25,7 @@ public sealed class RateLimitsOptions : IValidatableObject
     /// How long one call to a limiter grain may take before its requests are told the limiter is unreachable (then
     /// <see cref="FailOpen"/> decides). Short, so that a cluster in trouble does not hold every request.
     /// </summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan CallTimeout { get; set; } = RateLimitBatcher.DefaultCallTimeout;
 
     public RateLimitPoliciesOptions Policies { get; set; } = new();
 

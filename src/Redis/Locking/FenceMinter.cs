@@ -101,13 +101,15 @@ internal sealed class FenceMinter(IReadOnlyList<LockNode> nodes, TimeSpan nodeTi
                 string.IsNullOrEmpty(counter) ? null : long.Parse(counter, System.Globalization.CultureInfo.InvariantCulture));
         }, null, nodeTimeout, cancellationToken);
 
-    // Null: the node did not answer; Counter null: it answered but is not trusted for every resource (not raised).
-    private Task<(long? Counter, bool Answered)?> IncrementAsync(LockNode node, RedisKey[] keys, string lockValue, CancellationToken cancellationToken) =>
-        node.AskAsync<(long? Counter, bool Answered)?>(async db =>
+    // Null: the node did not answer; a null Counter: it answered but is not trusted for every resource (not raised).
+    private Task<Increment?> IncrementAsync(LockNode node, RedisKey[] keys, string lockValue, CancellationToken cancellationToken) =>
+        node.AskAsync<Increment?>(async db =>
         {
             var result = (RedisResult[])(await db.ScriptEvaluateAsync(NextScript, keys, [lockValue]))!;
-            return ((long)result[0] == 1 ? long.Parse((string)result[1]!, System.Globalization.CultureInfo.InvariantCulture) : null, true);
+            return new Increment((long)result[0] == 1 ? long.Parse((string)result[1]!, System.Globalization.CultureInfo.InvariantCulture) : null);
         }, null, nodeTimeout, cancellationToken);
+
+    private readonly record struct Increment(long? Counter);
 
     private Task<bool> RaiseAsync(LockNode node, RedisKey[] keys, long token, string sentinel, string lockValue, CancellationToken cancellationToken) =>
         node.AskAsync(async db => (long)await db.ScriptEvaluateAsync(RaiseScript, keys, [token, sentinel, lockValue]) == 1, false, nodeTimeout,
