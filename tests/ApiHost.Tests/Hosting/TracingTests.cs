@@ -31,10 +31,13 @@ public sealed class TracingTests
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
 
-        // The Redis instrumentation reports a command's span when it drains its profiling session (every few seconds).
+        // The Redis instrumentation reports a command's span when it drains its profiling session (every few seconds);
+        // the server's HTTP span is recorded when the request ends on the server, which may be after the client has
+        // its response: wait for both.
         var spans = await Eventually.Until(() => Task.FromResult(recorder.InTrace(traceId)),
-            s => s.Any(span => span.Source == RedisSource && Ancestors(span, s).Any(IsGrainCallServer)), TimeSpan.FromSeconds(60),
-            "a Redis command of the grain call in the request's trace");
+            s => s.Any(span => span.Source == RedisSource && Ancestors(span, s).Any(IsGrainCallServer))
+                 && s.Any(span => span is { Source: "Microsoft.AspNetCore", Kind: ActivityKind.Server }), TimeSpan.FromSeconds(60),
+            "a Redis command of the grain call, and the HTTP request's span, in the request's trace");
 
         // The grain's own Redis commands (client-order-id claim, journal append), not its activation's journal load.
         var trace = string.Join(Environment.NewLine, spans.Select(s => $"{s.SpanId} <- {s.ParentSpanId} {s.Source} {s.Kind} {s.Name}"));
